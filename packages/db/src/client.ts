@@ -1,0 +1,53 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
+import pg from 'pg'
+import * as schema from './schema'
+
+export type Database = NodePgDatabase<typeof schema>
+/** A transaction handle; query functions accept either, so callers choose the transaction boundary. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
+export type DbOrTx = Database | Tx
+
+export type DbHandle = { db: Database; pool: pg.Pool; close: () => Promise<void> }
+
+export function createDb(url: string, options: { poolSize?: number } = {}): DbHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 5,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 10_000,
+  })
+  // An idle client losing its server must not crash the process; the pool replaces it.
+  pool.on('error', () => {})
+  const db = drizzle(pool, { schema, casing: 'snake_case' })
+  return {
+    db,
+    pool,
+    close: async () => {
+      await pool.end()
+    },
+  }
+}
+
+/** Fails fast with a message that names the target, instead of a stack trace from deep inside pg. */
+export async function assertDatabaseReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 })
+  try {
+    await client.connect()
+    await client.query('select 1')
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`Cannot reach the database at ${redactUrl(url)}: ${reason || 'connection failed'}`)
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '<invalid url>'
+  }
+}

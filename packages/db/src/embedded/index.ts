@@ -1,0 +1,2 @@
+export { acquireDatabase, type DatabaseTarget, embeddedDatabaseOwner, findRunningEmbeddedDatabase } from './launcher'
+export { type EmbeddedServer, startEmbeddedServer } from './server'

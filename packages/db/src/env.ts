@@ -1,0 +1,21 @@
+import { z } from 'zod'
+
+const dbEnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** Connections the pool may open. The embedded server serializes them anyway; a small pool is enough. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+})
+
+export type DbEnv = z.infer<typeof dbEnvSchema>
+
+export function readDbEnv(source: NodeJS.ProcessEnv = process.env): DbEnv {
+  const parsed = dbEnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')
+    throw new Error(`Invalid environment: ${problems}`)
+  }
+  return parsed.data
+}

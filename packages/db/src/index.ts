@@ -1,0 +1,26 @@
+export { sql } from 'drizzle-orm'
+export {
+  assertDatabaseReachable,
+  createDb,
+  type Database,
+  type DbHandle,
+  type DbOrTx,
+  redactUrl,
+  type Tx,
+} from './client'
+export { readDbEnv } from './env'
+export { migrationsFolder, runMigrations } from './migrate'
+export { bumpCorpusRevision, getCorpusRevision } from './queries/corpus'
+export { embeddingIndexName, ensureEmbeddingIndex } from './queries/embedding-index'
+export {
+  ensureGroup,
+  ensureGroups,
+  EVERYONE_GROUP,
+  findGroupsByName,
+  groupIdByName,
+  listGroups,
+  readableGroupIds,
+} from './queries/groups'
+export { getUserByEmail, getUserById, listUsers, type UserInput, upsertUser } from './queries/users'
+export { demoGroups, demoUsers, seedDemoUsers } from './seed/demo-users'
+export * as schema from './schema'

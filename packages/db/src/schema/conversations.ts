@@ -1,0 +1,121 @@
+import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { id, timestamps } from './columns'
+import { users } from './users'
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text().notNull().default('New conversation'),
+    deletedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index().on(t.userId, t.updatedAt)],
+)
+
+export const messageRoles = ['user', 'assistant'] as const
+export const messageRole = pgEnum('message_role', messageRoles)
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    role: messageRole().notNull(),
+    content: text().notNull(),
+    traceId: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.conversationId, t.createdAt)],
+)
+
+/** Shapes of the JSON columns, kept with the table so writers and readers share them. */
+export type TraceCandidate = {
+  chunkId: string
+  documentId: string
+  versionId: string
+  title: string
+  vectorScore: number | null
+  vectorRank: number | null
+  textScore: number | null
+  textRank: number | null
+  fusedScore: number
+  rank: number
+  used: boolean
+  cited: boolean
+}
+export type TraceCitation = {
+  n: number
+  documentId: string
+  title: string
+  versionId: string
+  chunkId: string
+  quote: string
+  page: number | null
+}
+export type TraceValidation = {
+  valid: boolean
+  invalidCitations: number[]
+  sentences: { text: string; citations: number[]; support: number; supported: boolean }[]
+  supportedSentenceRate: number
+}
+export type TraceLatency = Record<string, number>
+
+/** Everything an analyst needs to judge one answer. Written once per answered question. */
+export const answerTraces = pgTable(
+  'answer_traces',
+  {
+    id: id(),
+    userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),
+    question: text().notNull(),
+    rewrittenQuery: text().notNull(),
+    answer: text().notNull(),
+    abstained: boolean().notNull(),
+    cached: boolean().notNull().default(false),
+    candidates: jsonb().$type<TraceCandidate[]>().notNull(),
+    citations: jsonb().$type<TraceCitation[]>().notNull(),
+    validation: jsonb().$type<TraceValidation>().notNull(),
+    versionIds: uuid().array().notNull(),
+    groupIds: uuid().array().notNull(),
+    promptVersion: text().notNull(),
+    model: text().notNull(),
+    embeddingModel: text().notNull(),
+    tokensIn: integer().notNull().default(0),
+    tokensOut: integer().notNull().default(0),
+    costUsd: numeric({ precision: 12, scale: 6, mode: 'number' }).notNull().default(0),
+    latencyMs: jsonb().$type<TraceLatency>().notNull(),
+    ttftMs: integer(),
+    totalMs: integer().notNull(),
+    topScore: numeric({ precision: 10, scale: 6, mode: 'number' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.createdAt), index().on(t.userId, t.createdAt), index().on(t.conversationId)],
+)
+
+export const feedbackRatings = ['up', 'down'] as const
+export const feedbackRating = pgEnum('feedback_rating', feedbackRatings)
+
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: id(),
+    traceId: uuid()
+      .notNull()
+      .unique()
+      .references(() => answerTraces.id, { onDelete: 'cascade' }),
+    userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    rating: feedbackRating().notNull(),
+    reason: text(),
+    comment: text(),
+    ...timestamps,
+  },
+  (t) => [index().on(t.rating)],
+)
+
+export type AnswerTrace = typeof answerTraces.$inferSelect

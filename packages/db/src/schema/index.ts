@@ -1,0 +1,7 @@
+export * from './audit'
+export * from './chunks'
+export * from './conversations'
+export * from './documents'
+export * from './finetune'
+export * from './reviews'
+export * from './users'

@@ -1,0 +1,18 @@
+import { z } from 'zod'
+
+const runtimeEnvSchema = z.object({
+  POLICYDESK_DATA_DIR: z.string().min(1).optional(),
+  POLICYDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>
+
+/** Parses the runtime variables; a bad value is a clear startup error, never a silent default. */
+export function readRuntimeEnv(source: NodeJS.ProcessEnv = process.env): RuntimeEnv {
+  const parsed = runtimeEnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid environment: ${problems}`)
+  }
+  return parsed.data
+}

@@ -1,0 +1,9 @@
+/** An error whose message is meant for the person at the keyboard: printed as one line, no stack. */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError'
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  return String(error)
+}
