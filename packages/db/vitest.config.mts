@@ -1,5 +1,3 @@
-import { defineConfig } from 'vitest/config'
+import { workspaceTestConfig } from '../../tooling/vitest.shared.mts'
 
-export default defineConfig({
-  test: { include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
-})
+export default workspaceTestConfig('db')

@@ -11,6 +11,22 @@ export {
 export { readDbEnv } from './env'
 export { migrationsFolder, runMigrations } from './migrate'
 export { bumpCorpusRevision, getCorpusRevision } from './queries/corpus'
+export {
+  countChunks,
+  type DocumentListRow,
+  documentGroupNames,
+  findDocumentBySlug,
+  findStaleVersions,
+  getDocument,
+  getVersion,
+  listDocuments,
+  listVersions,
+  purgeDocument,
+  setDocumentGroups,
+  softDeleteDocument,
+  updateVersionProgress,
+  type VersionProgress,
+} from './queries/documents'
 export { embeddingIndexName, ensureEmbeddingIndex } from './queries/embedding-index'
 export {
   ensureGroup,

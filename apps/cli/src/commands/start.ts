@@ -1,0 +1,107 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+import { assertDatabaseReachable, createDb } from '@policydesk/db'
+import { acquireDatabase, embeddedDatabaseOwner } from '@policydesk/db/embedded'
+import { acquireRedis } from '@policydesk/jobs'
+import { createLogger, dataDir, findProjectRoot, UserFacingError } from '@policydesk/runtime'
+import type { Command } from 'commander'
+import { readCliEnv } from '../env'
+import { runCommand } from '../lib/output'
+import { isSeeded, migrateDatabase, seedDatabase } from '../lib/prepare-database'
+
+const log = createLogger('policydesk')
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('start everything: embedded services, migrations, first-run seed, worker and web app')
+    .option('--dev', 'run the web app with `next dev` (hot reload)')
+    .action((opts: { dev?: boolean }) => runCommand(() => start(Boolean(opts.dev))))
+}
+
+async function start(dev: boolean): Promise<number> {
+  const owner = embeddedDatabaseOwner()
+  if (owner) {
+    throw new UserFacingError(`Policy Desk is already running on ${dataDir()} (pid ${owner}). Stop it first, or set POLICYDESK_DATA_DIR to use another data dir.`)
+  }
+  const { PORT } = readCliEnv()
+  const database = await acquireDatabase({ start: true })
+  const redis = await acquireRedis({ start: true }).catch(async (error) => {
+    await database.release()
+    throw error
+  })
+  const children: ChildProcess[] = []
+  let stopping = false
+  const stopAll = async (code: number) => {
+    if (stopping) return
+    stopping = true
+    log.info('stopping…')
+    await Promise.all(children.map(stopChild))
+    await redis.release()
+    await database.release()
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void stopAll(0))
+  process.on('SIGTERM', () => void stopAll(0))
+
+  try {
+    await assertDatabaseReachable(database.url)
+    const handle = createDb(database.url)
+    await migrateDatabase(handle.db)
+    if (!(await isSeeded(handle.db))) {
+      log.info('first run: seeding demo users and the demo corpus…')
+      await seedDatabase(handle.db)
+    }
+    await handle.close()
+  } catch (error) {
+    await stopAll(1)
+    throw error
+  }
+
+  log.info(`database: ${database.kind === 'external' ? 'DATABASE_URL' : `embedded PGlite in ${path.join(dataDir(), 'pg')}`}`)
+  log.info(redis.url ? `redis: ${redis.kind === 'external' ? 'REDIS_URL' : `local redis-server (${redis.url})`}` : 'redis: none found — jobs run inline in the worker process')
+
+  const root = findProjectRoot()
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    POLICYDESK_DATA_DIR: dataDir(),
+    ...(redis.url ? { REDIS_URL: redis.url } : { POLICYDESK_JOBS: 'inline' }),
+    PORT: String(PORT),
+  }
+  const onExit = (name: string) => (code: number | null) => {
+    if (!stopping) {
+      log.error(`${name} exited unexpectedly (code ${code}); stopping everything`)
+      void stopAll(1)
+    }
+  }
+  const worker = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/worker/src/main.ts')], {
+    env,
+    stdio: 'inherit',
+  })
+  worker.on('exit', onExit('worker'))
+  children.push(worker)
+  const next = path.join(root, 'node_modules/.bin/next')
+  const web = spawn(next, dev ? ['dev', '-p', String(PORT)] : ['start', '-p', String(PORT)], {
+    cwd: path.join(root, 'apps/web'),
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  web.on('exit', onExit('web'))
+  children.push(web)
+  log.info(`Policy Desk is running: http://localhost:${PORT}  (Ctrl-C stops everything)`)
+  await new Promise(() => {})
+  return 0
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+}

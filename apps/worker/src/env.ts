@@ -1,0 +1,19 @@
+import { z } from 'zod'
+
+const workerEnvSchema = z.object({
+  /** How often the reconciler looks for accepted uploads that never finished. */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
+  /** A version queued or processing without progress for this long is re-enqueued. */
+  RECONCILE_STALE_MS: z.coerce.number().int().min(0).default(120_000),
+})
+
+export type WorkerEnv = z.infer<typeof workerEnvSchema>
+
+export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const parsed = workerEnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')
+    throw new Error(`Invalid environment: ${problems}`)
+  }
+  return parsed.data
+}

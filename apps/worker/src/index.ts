@@ -1,0 +1,5 @@
+export { readWorkerEnv } from './env'
+export { createIngestProcessor } from './ingest-processor'
+export { type IngestWorkerHandle, type IngestWorkerOptions, startIngestWorker } from './ingest-worker'
+export { processQueuedVersions } from './inline-runner'
+export { every, reconcileOnce } from './reconciler'

@@ -1,0 +1,27 @@
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
+import { getDocumentProxy, extractText } from 'unpdf'
+const doc = await PDFDocument.create()
+const font = await doc.embedFont(StandardFonts.Helvetica)
+const bold = await doc.embedFont(StandardFonts.HelveticaBold)
+const p1 = doc.addPage([595, 842])
+p1.drawText('Leave Policy', { x: 50, y: 780, size: 20, font: bold })
+p1.drawText('1. Scope', { x: 50, y: 740, size: 14, font: bold })
+p1.drawText('This policy applies to all employees of the company and', { x: 50, y: 710, size: 11, font })
+p1.drawText('describes how annual leave is requested.', { x: 50, y: 696, size: 11, font })
+p1.drawText('A second paragraph starts here.', { x: 50, y: 670, size: 11, font })
+p1.drawText('The last line of page one is hyphen-', { x: 50, y: 100, size: 11, font })
+const p2 = doc.addPage([595, 842])
+p2.drawText('ated across the page break.', { x: 50, y: 780, size: 11, font })
+p2.drawText('Parental leave is 16 weeks.', { x: 50, y: 760, size: 11, font })
+const p3 = doc.addPage()
+p3.drawRectangle({ x: 10, y: 10, width: 100, height: 100, color: rgb(1, 0, 0) })
+const bytes = await doc.save()
+const pdf = await getDocumentProxy(new Uint8Array(bytes))
+console.log('pages', pdf.numPages)
+for (let i = 1; i <= pdf.numPages; i++) {
+  const page = await pdf.getPage(i)
+  const tc = await page.getTextContent()
+  console.log(JSON.stringify(tc.items.slice(0, 20), null, 0))
+  console.log(JSON.stringify(tc.styles))
+}
+console.log(await extractText(new Uint8Array(bytes)))

@@ -1,0 +1,84 @@
+import { type Database, getVersion, schema, updateVersionProgress } from '@policydesk/db'
+import { type ChunkOptions, chunkDocument, defaultChunkOptions } from './chunk/chunk-document'
+import { type EmbeddingProvider, embeddingInput, embedTexts } from './embed/provider'
+import { parseDocument } from './parse'
+import { IngestRejection } from './parse/types'
+import { storeVersion } from './store/store-version'
+
+type IngestStage = schema.IngestStage
+
+export type ProgressReport = { stage: IngestStage; progress: number }
+
+export type ProcessDeps = {
+  db: Database
+  embedder: EmbeddingProvider
+  maxBytes: number
+  chunkOptions?: ChunkOptions
+  /** Called at each stage, e.g. to mirror progress onto the BullMQ job. */
+  onProgress?: (report: ProgressReport) => void | Promise<void>
+}
+
+export type ProcessResult =
+  | { status: 'ready'; chunks: number; skipped: boolean }
+  | { status: 'failed'; error: string }
+  | { status: 'missing' }
+
+const EMBED_BATCH = 64
+
+/**
+ * parse → chunk → embed → store for one version. Safe to run again on the same version (after a crash,
+ * a retry, or a duplicate job): a ready version is left alone and storing replaces rows atomically.
+ * A permanent problem with the file ends as `failed` with a readable reason; anything else is thrown so
+ * the queue retries it.
+ */
+export async function processVersion(deps: ProcessDeps, versionId: string): Promise<ProcessResult> {
+  const version = await getVersion(deps.db, versionId)
+  if (!version) return { status: 'missing' }
+  if (version.status === 'ready') return { status: 'ready', chunks: version.chunkCount, skipped: true }
+
+  const report = async (stage: IngestStage, progress: number) => {
+    await updateVersionProgress(deps.db, versionId, { status: 'processing', stage, progress })
+    await deps.onProgress?.({ stage, progress })
+  }
+
+  try {
+    if (!version.content) throw new IngestRejection('The original file was purged; upload it again')
+    await report('parsing', 5)
+    const parsed = await parseDocument(version.content, { maxBytes: deps.maxBytes })
+    await report('chunking', 25)
+    const { chunks } = chunkDocument(parsed, deps.chunkOptions ?? defaultChunkOptions)
+    if (chunks.length === 0) throw new IngestRejection('The document contains no extractable text')
+
+    await report('embedding', 35)
+    const vectors: number[][] = []
+    for (let i = 0; i < chunks.length; i += EMBED_BATCH) {
+      const batch = chunks.slice(i, i + EMBED_BATCH)
+      vectors.push(...(await embedTexts(deps.embedder, batch.map(embeddingInput))))
+      await report('embedding', 35 + Math.round((50 * Math.min(i + EMBED_BATCH, chunks.length)) / chunks.length))
+    }
+
+    await report('storing', 90)
+    await storeVersion(deps.db, {
+      versionId,
+      chunks,
+      vectors,
+      model: deps.embedder.model,
+      dimensions: deps.embedder.dimensions,
+      pageCount: parsed.pageCount,
+      detectedMime: parsed.mime,
+    })
+    await deps.onProgress?.({ stage: 'ready', progress: 100 })
+    return { status: 'ready', chunks: chunks.length, skipped: false }
+  } catch (error) {
+    if (error instanceof IngestRejection) {
+      await markVersionFailed(deps.db, versionId, error.message)
+      await deps.onProgress?.({ stage: 'failed', progress: 100 })
+      return { status: 'failed', error: error.message }
+    }
+    throw error
+  }
+}
+
+export async function markVersionFailed(db: Database, versionId: string, reason: string): Promise<void> {
+  await updateVersionProgress(db, versionId, { status: 'failed', stage: 'failed', progress: 100, error: reason })
+}

@@ -1,0 +1,7 @@
+export { defineJob, InvalidJobPayload, type JobDefinition, parseJobPayload } from './definitions/define-job'
+export { type IngestJobPayload, ingestJob } from './definitions/ingest'
+export { readJobsEnv } from './env'
+export { JobProducer } from './producer'
+export { ingestJobOptions, ingestWorkerOptions } from './queues/ingest.config'
+export { connectionFromUrl, pingRedis } from './redis/connection'
+export { acquireRedis, type RedisTarget, redactRedisUrl } from './redis/local-redis'
