@@ -63,7 +63,7 @@ function splitRow(line: string): string[] {
     .map((cell) => cell.trim())
 }
 
-export function parseMarkdown(source: string): Block[] {
+function parseMarkdown(source: string): Block[] {
   const lines = source.replace(/\r\n?/g, '\n').split('\n')
   const blocks: Block[] = []
   let paragraph: string[] = []
@@ -175,7 +175,9 @@ async function buildPdf(blocks: Block[], title: string, sourceName: string): Pro
     for (const ch of mapped) {
       const code = ch.codePointAt(0) ?? 0
       if (!supported.has(code)) {
-        throw new Error(`${sourceName}: character "${ch}" (U+${code.toString(16)}) cannot be encoded in WinAnsi`)
+        throw new Error(
+          `${sourceName}: character "${ch}" (U+${code.toString(16)}) cannot be encoded in WinAnsi`,
+        )
       }
     }
     return mapped
@@ -283,7 +285,8 @@ async function buildPdf(blocks: Block[], title: string, sourceName: string): Pro
       y -= 6
     } else if (block.kind === 'list') {
       const markers = block.items.map((_, index) => (block.ordered ? `${index + 1}.` : '-'))
-      const indent = LIST_INDENT + Math.max(...markers.map((m) => regular.widthOfTextAtSize(`${m} `, BODY_SIZE)))
+      const indent =
+        LIST_INDENT + Math.max(...markers.map((m) => regular.widthOfTextAtSize(`${m} `, BODY_SIZE)))
       block.items.forEach((item, index) => {
         drawWrapped(toWords(item), BODY_SIZE, MARGIN_X + indent, contentWidth - indent, markers[index])
         y -= 3
@@ -365,7 +368,9 @@ function fixZipTimestamps(zip: Uint8Array): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
   const dosTime = 0
   const dosDate =
-    ((FIXED_DATE.getUTCFullYear() - 1980) << 9) | ((FIXED_DATE.getUTCMonth() + 1) << 5) | FIXED_DATE.getUTCDate()
+    ((FIXED_DATE.getUTCFullYear() - 1980) << 9) |
+    ((FIXED_DATE.getUTCMonth() + 1) << 5) |
+    FIXED_DATE.getUTCDate()
   let eocd = -1
   for (let i = zip.byteLength - 22; i >= 0; i--) {
     if (view.getUint32(i, true) === 0x06054b50) {
@@ -384,7 +389,11 @@ function fixZipTimestamps(zip: Uint8Array): Uint8Array {
     if (view.getUint32(local, true) !== 0x04034b50) throw new Error('DOCX zip: bad local file header')
     view.setUint16(local + 10, dosTime, true)
     view.setUint16(local + 12, dosDate, true)
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true)
   }
   return zip
 }
@@ -412,7 +421,8 @@ async function buildDocx(blocks: Block[], title: string): Promise<Uint8Array> {
     } else {
       const row = (cells: string[], header: boolean) =>
         new TableRow({
-          tableHeader: header,
+          // Only mark real header rows: an explicit `false` still makes readers treat the row as a header.
+          ...(header ? { tableHeader: true } : {}),
           children: cells.map(
             (cell) => new TableCell({ children: [new Paragraph({ children: runs(cell, header) })] }),
           ),
@@ -460,7 +470,12 @@ async function buildDocx(blocks: Block[], title: string): Promise<Uint8Array> {
                 children: [
                   new TextRun({
                     size: 16,
-                    children: [`Northwind Analytics - ${title} - Page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                    children: [
+                      `Northwind Analytics - ${title} - Page `,
+                      PageNumber.CURRENT,
+                      ' of ',
+                      PageNumber.TOTAL_PAGES,
+                    ],
                   }),
                 ],
               }),
