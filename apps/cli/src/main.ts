@@ -1,5 +1,7 @@
 import { Command } from 'commander'
+import { registerAskCommand } from './commands/ask'
 import { registerDbCommands } from './commands/db'
+import { registerEvalCommand } from './commands/eval'
 import { registerDocumentsCommands } from './commands/documents'
 import { registerIngestCommand } from './commands/ingest'
 import { registerStartCommand } from './commands/start'
@@ -13,5 +15,7 @@ registerStartCommand(program)
 registerDbCommands(program)
 registerIngestCommand(program)
 registerDocumentsCommands(program)
+registerAskCommand(program)
+registerEvalCommand(program)
 
 await program.parseAsync(process.argv)

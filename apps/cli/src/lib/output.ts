@@ -21,8 +21,14 @@ export async function runCommand(body: () => Promise<number | undefined>): Promi
         ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
         : error instanceof UserFacingError
           ? error.message
-          : errorMessage(error)
+          : describeError(error)
     process.stderr.write(`policydesk: ${message}\n`)
     process.exitCode = 1
   }
+}
+
+/** drizzle wraps driver errors ("Failed query: …"); the driver's own message is the useful part. */
+function describeError(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined
+  return cause instanceof Error ? `${errorMessage(cause)} (${errorMessage(error).split('\n')[0]})` : errorMessage(error)
 }

@@ -1,2 +1,3 @@
+export { type EphemeralDatabase, startEphemeralDatabase } from './ephemeral'
 export { acquireDatabase, type DatabaseTarget, embeddedDatabaseOwner, findRunningEmbeddedDatabase } from './launcher'
 export { type EmbeddedServer, startEmbeddedServer } from './server'

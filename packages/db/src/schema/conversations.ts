@@ -61,7 +61,7 @@ export type TraceCitation = {
 export type TraceValidation = {
   valid: boolean
   invalidCitations: number[]
-  sentences: { text: string; citations: number[]; support: number; supported: boolean }[]
+  sentences: { text: string; citations: number[]; support: number; supported: boolean; claim: boolean }[]
   supportedSentenceRate: number
 }
 export type TraceLatency = Record<string, number>

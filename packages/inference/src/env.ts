@@ -1,0 +1,31 @@
+import { z } from 'zod'
+
+const inferenceEnvSchema = z
+  .object({
+    LLM_BASE_URL: z.url().optional(),
+    LLM_MODEL: z.string().min(1).optional(),
+    LLM_API_KEY: z.string().min(1).optional(),
+    /** A second model tried when the first keeps failing (e.g. a smaller or self-hosted one). */
+    LLM_FALLBACK_MODEL: z.string().min(1).optional(),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
+    LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
+    /** USD per million tokens, for the cost column of traces: "model=in/out,model=in/out". */
+    LLM_PRICES: z.string().default('gpt-4o-mini=0.15/0.6,gpt-4o=2.5/10,gpt-4.1-mini=0.4/1.6'),
+    RETRIEVAL_CANDIDATES: z.coerce.number().int().min(5).max(500).default(40),
+    RETRIEVAL_CONTEXT_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1_800),
+    RETRIEVAL_MAX_SOURCES: z.coerce.number().int().min(1).max(50).default(6),
+    ANSWER_CACHE: z.enum(['on', 'off']).default('on'),
+  })
+  .refine((env) => !env.LLM_BASE_URL || env.LLM_MODEL, { message: 'LLM_BASE_URL needs LLM_MODEL' })
+
+export type InferenceEnv = z.infer<typeof inferenceEnvSchema>
+
+export function readInferenceEnv(source: NodeJS.ProcessEnv = process.env): InferenceEnv {
+  const parsed = inferenceEnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'LLM_*'} ${i.message}`).join('; ')
+    throw new Error(`Invalid environment: ${problems}`)
+  }
+  return parsed.data
+}

@@ -1,0 +1,54 @@
+import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager'
+import { BaseChatModel, type BaseChatModelParams } from '@langchain/core/language_models/chat_models'
+import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages'
+import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs'
+import { composeExtractiveAnswer, type ExtractiveSource } from './extractive-answer'
+
+export const EXTRACTIVE_MODEL = 'builtin-extractive-v1'
+
+const SOURCE_BLOCK = /<source n="(\d+)" title="([^"]*)">\n([\s\S]*?)\n<\/source>/g
+
+/** Reads the numbered sources back out of the versioned prompt, so this model takes the same input as an LLM. */
+export function sourcesFromPrompt(system: string): ExtractiveSource[] {
+  return [...system.matchAll(SOURCE_BLOCK)].map((m) => ({ n: Number(m[1]), title: m[2] ?? '', text: m[3] ?? '' }))
+}
+
+const messageText = (message: BaseMessage | undefined) => (typeof message?.content === 'string' ? message.content : '')
+
+/**
+ * The built-in extractive answerer as a LangChain chat model: the answer pipeline streams from it exactly as
+ * from ChatOpenAI. Streams word by word so the UI path is the same as with a real model.
+ */
+export class ExtractiveChatModel extends BaseChatModel {
+  constructor(params: BaseChatModelParams = {}) {
+    super(params)
+  }
+
+  _llmType(): string {
+    return 'policydesk-extractive'
+  }
+
+  private answer(messages: BaseMessage[]): string {
+    const system = messages.find((m) => m.getType() === 'system')
+    const question = [...messages].reverse().find((m) => m.getType() === 'human')
+    return composeExtractiveAnswer(messageText(question), sourcesFromPrompt(messageText(system)))
+  }
+
+  async _generate(messages: BaseMessage[]): Promise<ChatResult> {
+    const text = this.answer(messages)
+    return { generations: [{ text, message: new AIMessage(text) }] }
+  }
+
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    options: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const text = this.answer(messages)
+    for (const token of text.match(/\S+\s*/g) ?? []) {
+      if (options.signal?.aborted) return
+      yield new ChatGenerationChunk({ text: token, message: new AIMessageChunk({ content: token }) })
+      await runManager?.handleLLMNewToken(token)
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
+import { ChatOpenAI } from '@langchain/openai'
+import { readInferenceEnv } from '../env'
+import { EXTRACTIVE_MODEL, ExtractiveChatModel } from '../generate/extractive-chat-model'
+import { parsePrices } from './prices'
+
+export type ChatProvider = {
+  /** Models tried in order: the configured one, then LLM_FALLBACK_MODEL. */
+  models: { name: string; chat: BaseChatModel }[]
+  prices: Map<string, { input: number; output: number }>
+  builtin: boolean
+}
+
+/**
+ * The built-in extractive answerer by default; any OpenAI-compatible chat API (OpenAI, Azure, Ollama, vLLM,
+ * LM Studio) when LLM_BASE_URL is set. Only `.stream()` is used on these: LangChain's token counting for
+ * `.invoke()` downloads tokenizer data, which must never happen here (offline machines).
+ */
+export function createChatProvider(source: NodeJS.ProcessEnv = process.env): ChatProvider {
+  const env = readInferenceEnv(source)
+  const prices = parsePrices(env.LLM_PRICES)
+  if (!env.LLM_BASE_URL || !env.LLM_MODEL) {
+    return { models: [{ name: EXTRACTIVE_MODEL, chat: new ExtractiveChatModel() }], prices, builtin: true }
+  }
+  const make = (model: string) =>
+    new ChatOpenAI({
+      model,
+      apiKey: env.LLM_API_KEY ?? 'not-needed',
+      temperature: env.LLM_TEMPERATURE,
+      streaming: true,
+      streamUsage: true,
+      timeout: env.LLM_TIMEOUT_MS,
+      // AsyncCaller: exponential backoff on 429 and 5xx.
+      maxRetries: env.LLM_MAX_RETRIES,
+      configuration: { baseURL: env.LLM_BASE_URL },
+    })
+  const models = [{ name: env.LLM_MODEL, chat: make(env.LLM_MODEL) }]
+  if (env.LLM_FALLBACK_MODEL) models.push({ name: env.LLM_FALLBACK_MODEL, chat: make(env.LLM_FALLBACK_MODEL) })
+  return { models, prices, builtin: false }
+}
