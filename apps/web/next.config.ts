@@ -3,9 +3,26 @@ import type { NextConfig } from 'next'
 
 const config: NextConfig = {
   // Internal packages are TypeScript source (see STYLE.md); Next compiles them.
-  transpilePackages: ['@policydesk/db', '@policydesk/ingest', '@policydesk/inference', '@policydesk/jobs', '@policydesk/runtime'],
+  transpilePackages: [
+    '@policydesk/db',
+    '@policydesk/ingest',
+    '@policydesk/inference',
+    '@policydesk/jobs',
+    '@policydesk/runtime',
+  ],
   // Native-ish or worker-thread libraries stay plain Node requires on the server.
-  serverExternalPackages: ['pg', 'bullmq', 'ioredis', 'unpdf', 'mammoth', 'jszip', 'gpt-tokenizer', '@electric-sql/pglite', '@electric-sql/pglite-socket', '@electric-sql/pglite-pgvector'],
+  serverExternalPackages: [
+    'pg',
+    'bullmq',
+    'ioredis',
+    'unpdf',
+    'mammoth',
+    'jszip',
+    'gpt-tokenizer',
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+    '@electric-sql/pglite-pgvector',
+  ],
   turbopack: { root: path.resolve(import.meta.dirname, '../..') },
   poweredByHeader: false,
 }

@@ -1,8 +1,8 @@
 import { Command } from 'commander'
 import { registerAskCommand } from './commands/ask'
 import { registerDbCommands } from './commands/db'
-import { registerEvalCommand } from './commands/eval'
 import { registerDocumentsCommands } from './commands/documents'
+import { registerEvalCommand } from './commands/eval'
 import { registerIngestCommand } from './commands/ingest'
 import { registerStartCommand } from './commands/start'
 

@@ -1,5 +1,5 @@
-import { type ProcessDeps, type ProcessResult, markVersionFailed, processVersion } from '@policydesk/ingest'
-import { ingestJob, InvalidJobPayload, parseJobPayload } from '@policydesk/jobs'
+import { markVersionFailed, type ProcessDeps, type ProcessResult, processVersion } from '@policydesk/ingest'
+import { InvalidJobPayload, ingestJob, parseJobPayload } from '@policydesk/jobs'
 import { errorMessage } from '@policydesk/runtime'
 import { type Job, UnrecoverableError } from 'bullmq'
 
@@ -18,11 +18,18 @@ export function createIngestProcessor(deps: Omit<ProcessDeps, 'onProgress'>) {
       throw error
     }
     try {
-      return await processVersion({ ...deps, onProgress: (report) => job.updateProgress(report) }, payload.versionId)
+      return await processVersion(
+        { ...deps, onProgress: (report) => job.updateProgress(report) },
+        payload.versionId,
+      )
     } catch (error) {
       const attempts = job.opts.attempts ?? 1
       if (job.attemptsMade + 1 >= attempts) {
-        await markVersionFailed(deps.db, payload.versionId, `Ingestion failed after ${attempts} attempts: ${errorMessage(error)}`)
+        await markVersionFailed(
+          deps.db,
+          payload.versionId,
+          `Ingestion failed after ${attempts} attempts: ${errorMessage(error)}`,
+        )
       }
       throw error
     }

@@ -1,6 +1,12 @@
 import type { Database } from '@policydesk/db'
 import { createEmbeddingProvider, type EmbeddingProvider, readIngestEnv } from '@policydesk/ingest'
-import { connectionFromUrl, ingestJob, ingestJobOptions, ingestWorkerOptions, JobProducer } from '@policydesk/jobs'
+import {
+  connectionFromUrl,
+  ingestJob,
+  ingestJobOptions,
+  ingestWorkerOptions,
+  JobProducer,
+} from '@policydesk/jobs'
 import { errorMessage, type Logger } from '@policydesk/runtime'
 import { Worker } from 'bullmq'
 import { createIngestProcessor } from './ingest-processor'
@@ -29,7 +35,11 @@ export function startIngestWorker(options: IngestWorkerOptions): IngestWorkerHan
   const onError = (error: unknown) => options.log.error(errorMessage(error))
 
   if (!options.redisUrl) {
-    const stop = every(Math.min(options.reconcileIntervalMs, 1_000), () => processQueuedVersions(deps, options.log), onError)
+    const stop = every(
+      Math.min(options.reconcileIntervalMs, 1_000),
+      () => processQueuedVersions(deps, options.log),
+      onError,
+    )
     return { mode: 'inline', close: stop }
   }
 

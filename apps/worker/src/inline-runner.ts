@@ -6,7 +6,10 @@ import { errorMessage, type Logger } from '@policydesk/runtime'
  * Inline mode (no Redis): the same domain pipeline, fed by polling the database for queued versions
  * instead of by BullMQ. One at a time, in this process.
  */
-export async function processQueuedVersions(deps: Omit<ProcessDeps, 'onProgress'>, log: Logger): Promise<number> {
+export async function processQueuedVersions(
+  deps: Omit<ProcessDeps, 'onProgress'>,
+  log: Logger,
+): Promise<number> {
   const pending = await findStaleVersions(deps.db, 0, 50)
   let done = 0
   for (const version of pending) {

@@ -20,7 +20,11 @@ async function main() {
     reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
     reconcileStaleMs: env.RECONCILE_STALE_MS,
   })
-  log.info(worker.mode === 'queue' ? 'ingest worker consuming the BullMQ queue' : 'no Redis: ingest runs inline (polling the database)')
+  log.info(
+    worker.mode === 'queue'
+      ? 'ingest worker consuming the BullMQ queue'
+      : 'no Redis: ingest runs inline (polling the database)',
+  )
 
   let stopping = false
   const shutdown = async (signal: string) => {

@@ -20,7 +20,8 @@ async function waitForStatus(versionId: string, timeoutMs = 30_000) {
   for (;;) {
     const version = await getVersion(db.db, versionId)
     if (version && (version.status === 'ready' || version.status === 'failed')) return version
-    if (Date.now() > deadline) throw new Error(`version still ${version?.status}; worker said: ${worker.output()}`)
+    if (Date.now() > deadline)
+      throw new Error(`version still ${version?.status}; worker said: ${worker.output()}`)
     await sleep(100)
   }
 }

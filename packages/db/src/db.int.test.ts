@@ -19,7 +19,9 @@ afterAll(async () => {
 describe('embedded database', () => {
   it('has pgvector and runs migrations idempotently', async () => {
     await runMigrations(t.db)
-    const { rows } = await t.pool.query<{ d: string }>(`select ('[1,0]'::vector <=> '[0,1]'::vector)::text as d`)
+    const { rows } = await t.pool.query<{ d: string }>(
+      `select ('[1,0]'::vector <=> '[0,1]'::vector)::text as d`,
+    )
     expect(Number(rows[0]?.d)).toBeCloseTo(1)
   })
 

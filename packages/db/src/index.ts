@@ -29,14 +29,14 @@ export {
 } from './queries/documents'
 export { embeddingIndexName, ensureEmbeddingIndex } from './queries/embedding-index'
 export {
+  EVERYONE_GROUP,
   ensureGroup,
   ensureGroups,
-  EVERYONE_GROUP,
   findGroupsByName,
   groupIdByName,
   listGroups,
   readableGroupIds,
 } from './queries/groups'
 export { getUserByEmail, getUserById, listUsers, type UserInput, upsertUser } from './queries/users'
-export { demoGroups, demoUsers, seedDemoUsers } from './seed/demo-users'
 export * as schema from './schema'
+export { demoGroups, demoUsers, seedDemoUsers } from './seed/demo-users'

@@ -1,4 +1,9 @@
-export { type ChunkOptions, chunkDocument, type DocumentChunk, defaultChunkOptions } from './chunk/chunk-document'
+export {
+  type ChunkOptions,
+  chunkDocument,
+  type DocumentChunk,
+  defaultChunkOptions,
+} from './chunk/chunk-document'
 export { countTokens } from './chunk/tokens'
 export { readEmbeddingsEnv } from './embed/env'
 export {
@@ -16,6 +21,19 @@ export {
 export { contentTerms, normalizeText, stem } from './embed/text-features'
 export { readIngestEnv } from './env'
 export { IngestRejection, type ParsedDocument } from './parse/types'
-export { markVersionFailed, type ProcessDeps, type ProcessResult, processVersion, type ProgressReport } from './process-version'
-export { sha256, slugFromFileName, type SubmitInput, type SubmitResult, submitDocumentVersion, titleFromFileName } from './submit'
+export {
+  markVersionFailed,
+  type ProcessDeps,
+  type ProcessResult,
+  type ProgressReport,
+  processVersion,
+} from './process-version'
 export { type SeedCorpusResult, seedDemoCorpus } from './seed-demo-corpus'
+export {
+  type SubmitInput,
+  type SubmitResult,
+  sha256,
+  slugFromFileName,
+  submitDocumentVersion,
+  titleFromFileName,
+} from './submit'

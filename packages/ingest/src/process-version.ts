@@ -1,4 +1,4 @@
-import { type Database, getVersion, schema, updateVersionProgress } from '@policydesk/db'
+import { type Database, getDocument, getVersion, type schema, updateVersionProgress } from '@policydesk/db'
 import { type ChunkOptions, chunkDocument, defaultChunkOptions } from './chunk/chunk-document'
 import { type EmbeddingProvider, embeddingInput, embedTexts } from './embed/provider'
 import { parseDocument } from './parse'
@@ -44,7 +44,12 @@ export async function processVersion(deps: ProcessDeps, versionId: string): Prom
   try {
     if (!version.content) throw new IngestRejection('The original file was purged; upload it again')
     await report('parsing', 5)
-    const parsed = await parseDocument(version.content, { maxBytes: deps.maxBytes })
+    // The file name only breaks ties between text formats (a .md without Markdown syntax); bytes decide.
+    const document = await getDocument(deps.db, version.documentId)
+    const parsed = await parseDocument(version.content, {
+      maxBytes: deps.maxBytes,
+      fileName: document?.sourceName,
+    })
     await report('chunking', 25)
     const { chunks } = chunkDocument(parsed, deps.chunkOptions ?? defaultChunkOptions)
     if (chunks.length === 0) throw new IngestRejection('The document contains no extractable text')
@@ -54,7 +59,10 @@ export async function processVersion(deps: ProcessDeps, versionId: string): Prom
     for (let i = 0; i < chunks.length; i += EMBED_BATCH) {
       const batch = chunks.slice(i, i + EMBED_BATCH)
       vectors.push(...(await embedTexts(deps.embedder, batch.map(embeddingInput))))
-      await report('embedding', 35 + Math.round((50 * Math.min(i + EMBED_BATCH, chunks.length)) / chunks.length))
+      await report(
+        'embedding',
+        35 + Math.round((50 * Math.min(i + EMBED_BATCH, chunks.length)) / chunks.length),
+      )
     }
 
     await report('storing', 90)
@@ -80,5 +88,10 @@ export async function processVersion(deps: ProcessDeps, versionId: string): Prom
 }
 
 export async function markVersionFailed(db: Database, versionId: string, reason: string): Promise<void> {
-  await updateVersionProgress(db, versionId, { status: 'failed', stage: 'failed', progress: 100, error: reason })
+  await updateVersionProgress(db, versionId, {
+    status: 'failed',
+    stage: 'failed',
+    progress: 100,
+    error: reason,
+  })
 }

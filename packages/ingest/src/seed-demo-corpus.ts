@@ -30,7 +30,9 @@ export async function seedDemoCorpus(
   samplesDir: string,
   onFile?: (done: number, total: number, file: string) => void,
 ): Promise<SeedCorpusResult[]> {
-  const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(samplesDir, 'manifest.json'), 'utf8')))
+  const manifest = manifestSchema.parse(
+    JSON.parse(await readFile(path.join(samplesDir, 'manifest.json'), 'utf8')),
+  )
   const results: SeedCorpusResult[] = []
   for (const [index, entry] of manifest.documents.entries()) {
     onFile?.(index, manifest.documents.length, entry.file)
@@ -44,7 +46,12 @@ export async function seedDemoCorpus(
       effectiveDate: entry.effectiveDate,
     })
     const result = await processVersion({ ...deps, db }, submitted.versionId)
-    results.push({ file: entry.file, documentId: submitted.documentId, versionId: submitted.versionId, result })
+    results.push({
+      file: entry.file,
+      documentId: submitted.documentId,
+      versionId: submitted.versionId,
+      result,
+    })
   }
   onFile?.(manifest.documents.length, manifest.documents.length, '')
   return results

@@ -99,11 +99,21 @@ export async function submitDocumentVersion(db: Database, input: SubmitInput): P
     }
 
     const [existing] = await tx
-      .select({ id: documentVersions.id, versionNo: documentVersions.versionNo, status: documentVersions.status })
+      .select({
+        id: documentVersions.id,
+        versionNo: documentVersions.versionNo,
+        status: documentVersions.status,
+      })
       .from(documentVersions)
       .where(and(eq(documentVersions.documentId, document.id), eq(documentVersions.sha256, digest)))
     if (existing) {
-      return { documentId: document.id, versionId: existing.id, versionNo: existing.versionNo, created: false, status: existing.status }
+      return {
+        documentId: document.id,
+        versionId: existing.id,
+        versionNo: existing.versionNo,
+        created: false,
+        status: existing.status,
+      }
     }
 
     const [version] = await tx
@@ -118,8 +128,18 @@ export async function submitDocumentVersion(db: Database, input: SubmitInput): P
         effectiveDate: input.effectiveDate,
         createdBy: input.createdBy,
       })
-      .returning({ id: documentVersions.id, versionNo: documentVersions.versionNo, status: documentVersions.status })
+      .returning({
+        id: documentVersions.id,
+        versionNo: documentVersions.versionNo,
+        status: documentVersions.status,
+      })
     if (!version) throw new Error('Could not create the document version')
-    return { documentId: document.id, versionId: version.id, versionNo: version.versionNo, created: true, status: version.status }
+    return {
+      documentId: document.id,
+      versionId: version.id,
+      versionNo: version.versionNo,
+      created: true,
+      status: version.status,
+    }
   })
 }

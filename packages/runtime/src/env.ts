@@ -16,3 +16,8 @@ export function readRuntimeEnv(source: NodeJS.ProcessEnv = process.env): Runtime
   }
   return parsed.data
 }
+
+/** The environment a child process inherits, plus overrides: the one sanctioned way to pass env on. */
+export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides }
+}

@@ -1,4 +1,4 @@
-export { readRuntimeEnv, type RuntimeEnv } from './env'
+export { childEnv, type RuntimeEnv, readRuntimeEnv } from './env'
 export { errorMessage, UserFacingError } from './errors'
 export { createLogger, type Logger } from './log'
 export { canConnect, findFreePort, sleep } from './net'

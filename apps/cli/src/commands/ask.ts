@@ -24,12 +24,21 @@ export function registerAskCommand(program: Command): void {
     .action((question: string, raw: unknown) =>
       runCommand(async () => {
         const options = optionsSchema.parse(raw)
-        const text = z.string().trim().min(1, 'the question is empty').max(4000, 'the question is too long').parse(question)
+        const text = z
+          .string()
+          .trim()
+          .min(1, 'the question is empty')
+          .max(4000, 'the question is too long')
+          .parse(question)
         return withServices({ redis: 'none' }, async ({ handle }) => {
           const asker = await askerByEmail(handle.db, options.as)
           const deps = createInferenceDeps(handle.db)
           let result: AnswerResult | null = null
-          for await (const event of streamAnswer(deps, { question: text, user: asker, filters: { documentSlugs: options.doc } })) {
+          for await (const event of streamAnswer(deps, {
+            question: text,
+            user: asker,
+            filters: { documentSlugs: options.doc },
+          })) {
             if (event.type === 'token' && !options.json) process.stdout.write(event.text)
             if (event.type === 'final') result = event.result
           }

@@ -36,7 +36,8 @@ export function registerDbCommands(program: Command): void {
           const failed = results.filter((r) => r.result.status === 'failed')
           if (opts.json) printJson({ documents: results.length, failed: failed.length })
           else printLine(`Seeded demo users and ${results.length} documents (${failed.length} failed).`)
-          for (const f of failed) process.stderr.write(`failed: ${f.file}: ${'error' in f.result ? f.result.error : ''}\n`)
+          for (const f of failed)
+            process.stderr.write(`failed: ${f.file}: ${'error' in f.result ? f.result.error : ''}\n`)
           return failed.length > 0 ? 1 : 0
         }),
       ),

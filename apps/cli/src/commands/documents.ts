@@ -13,7 +13,8 @@ import type { Command } from 'commander'
 import { printJson, printLine, runCommand } from '../lib/output'
 import { withServices } from '../lib/services'
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
 
 /** Accepts a document id or its slug (the file name without extension). */
 async function resolveDocument(db: Database, idOrSlug: string) {
@@ -34,11 +35,14 @@ export function registerDocumentsCommands(program: Command): void {
         withServices({ redis: 'none' }, async ({ handle }) => {
           const rows = await listDocuments(handle.db, { includeDeleted: opts.all })
           if (opts.json) for (const row of rows) printJson(row)
-          else if (rows.length === 0) printLine('No documents yet. Try `policydesk ingest samples/policies --wait`.')
+          else if (rows.length === 0)
+            printLine('No documents yet. Try `policydesk ingest samples/policies --wait`.')
           else {
             for (const row of rows) {
               const groups = row.groups.join(',')
-              printLine(`${row.slug.padEnd(34)} ${String(row.status ?? '-').padEnd(10)} v${row.latestVersionNo ?? '-'}  ${String(row.chunkCount ?? 0).padStart(4)} chunks  [${groups}]${row.deletedAt ? ' (deleted)' : ''}`)
+              printLine(
+                `${row.slug.padEnd(34)} ${String(row.status ?? '-').padEnd(10)} v${row.latestVersionNo ?? '-'}  ${String(row.chunkCount ?? 0).padStart(4)} chunks  [${groups}]${row.deletedAt ? ' (deleted)' : ''}`,
+              )
             }
           }
           return 0
@@ -58,10 +62,14 @@ export function registerDocumentsCommands(program: Command): void {
           const groups = await documentGroupNames(handle.db, doc.id)
           if (opts.json) printJson({ ...doc, groups, versions })
           else {
-            printLine(`${doc.title} (${doc.slug}) — groups: ${groups.join(', ')}${doc.deletedAt ? ' — deleted' : ''}`)
+            printLine(
+              `${doc.title} (${doc.slug}) — groups: ${groups.join(', ')}${doc.deletedAt ? ' — deleted' : ''}`,
+            )
             for (const v of versions) {
               const current = v.id === doc.currentVersionId ? ' (current)' : ''
-              printLine(`  v${v.versionNo}${current}: ${v.status}/${v.stage} ${v.chunkCount} chunks, ${v.sizeBytes} bytes${v.error ? ` — ${v.error}` : ''}`)
+              printLine(
+                `  v${v.versionNo}${current}: ${v.status}/${v.stage} ${v.chunkCount} chunks, ${v.sizeBytes} bytes${v.error ? ` — ${v.error}` : ''}`,
+              )
             }
           }
           return 0

@@ -22,7 +22,9 @@ const optionsSchema = z.object({
 export function registerEvalCommand(program: Command): void {
   program
     .command('eval')
-    .description('score retrieval and answers on a corpus and a questions file, in an isolated temporary database')
+    .description(
+      'score retrieval and answers on a corpus and a questions file, in an isolated temporary database',
+    )
     .requiredOption('--corpus <dir>', 'directory of documents (document id = file name without extension)')
     .requiredOption('--questions <file>', 'JSONL questions')
     .option('--k <n>', 'passages counted for hit@k', '5')
@@ -43,7 +45,8 @@ async function evaluate(options: z.infer<typeof optionsSchema>): Promise<number>
     const ingested = await ingestFilesInProcess(database.db, files, (done, total, file) =>
       progress.update('ingesting', done / total, file),
     )
-    for (const f of ingested) if (f.result.status === 'failed') process.stderr.write(`ingest failed: ${f.file}: ${f.result.error}\n`)
+    for (const f of ingested)
+      if (f.result.status === 'failed') process.stderr.write(`ingest failed: ${f.file}: ${f.result.error}\n`)
     const groupIds = (await listGroups(database.db)).map((g) => g.id)
     const deps = createInferenceDeps(database.db, { settings: { cache: false } })
     const report = await runEval(deps, { userId: null, groupIds }, questions, {

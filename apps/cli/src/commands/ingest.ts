@@ -82,8 +82,19 @@ async function ingest(paths: string[], options: z.infer<typeof optionsSchema>): 
   })
 }
 
-async function submitFile(db: Database, file: string, options: z.infer<typeof optionsSchema>): Promise<FileReport> {
-  const base: FileReport = { path: file, documentId: null, versionId: null, status: 'failed', chunks: 0, error: null }
+async function submitFile(
+  db: Database,
+  file: string,
+  options: z.infer<typeof optionsSchema>,
+): Promise<FileReport> {
+  const base: FileReport = {
+    path: file,
+    documentId: null,
+    versionId: null,
+    status: 'failed',
+    chunks: 0,
+    error: null,
+  }
   if (!(await isReadable(file))) return { ...base, error: 'File is not readable (permission denied)' }
   let result: SubmitResult
   try {
@@ -111,12 +122,19 @@ async function submitFile(db: Database, file: string, options: z.infer<typeof op
 /** Waits for every version; with no worker running, processes them here with the worker's own pipeline. */
 async function waitForAll(db: Database, reports: FileReport[], inProcess: boolean): Promise<void> {
   const progress = new ProgressLine()
-  const deps = { db, embedder: createEmbeddingProvider(), maxBytes: readIngestEnv().INGEST_MAX_MB * 1024 * 1024 }
+  const deps = {
+    db,
+    embedder: createEmbeddingProvider(),
+    maxBytes: readIngestEnv().INGEST_MAX_MB * 1024 * 1024,
+  }
   for (const [index, report] of reports.entries()) {
     if (!report.versionId || report.status === 'ready' || report.status === 'failed') continue
     const label = `${index + 1}/${reports.length} ${path.basename(report.path)}`
     if (inProcess) {
-      await processVersion({ ...deps, onProgress: (p) => progress.update(label, p.progress / 100, p.stage) }, report.versionId)
+      await processVersion(
+        { ...deps, onProgress: (p) => progress.update(label, p.progress / 100, p.stage) },
+        report.versionId,
+      )
     } else {
       for (;;) {
         const version = await getVersion(db, report.versionId)

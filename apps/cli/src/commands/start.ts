@@ -3,7 +3,7 @@ import path from 'node:path'
 import { assertDatabaseReachable, createDb } from '@policydesk/db'
 import { acquireDatabase, embeddedDatabaseOwner } from '@policydesk/db/embedded'
 import { acquireRedis } from '@policydesk/jobs'
-import { createLogger, dataDir, findProjectRoot, UserFacingError } from '@policydesk/runtime'
+import { childEnv, createLogger, dataDir, findProjectRoot, UserFacingError } from '@policydesk/runtime'
 import type { Command } from 'commander'
 import { readCliEnv } from '../env'
 import { runCommand } from '../lib/output'
@@ -22,7 +22,9 @@ export function registerStartCommand(program: Command): void {
 async function start(dev: boolean): Promise<number> {
   const owner = embeddedDatabaseOwner()
   if (owner) {
-    throw new UserFacingError(`Policy Desk is already running on ${dataDir()} (pid ${owner}). Stop it first, or set POLICYDESK_DATA_DIR to use another data dir.`)
+    throw new UserFacingError(
+      `Policy Desk is already running on ${dataDir()} (pid ${owner}). Stop it first, or set POLICYDESK_DATA_DIR to use another data dir.`,
+    )
   }
   const { PORT } = readCliEnv()
   const database = await acquireDatabase({ start: true })
@@ -58,17 +60,22 @@ async function start(dev: boolean): Promise<number> {
     throw error
   }
 
-  log.info(`database: ${database.kind === 'external' ? 'DATABASE_URL' : `embedded PGlite in ${path.join(dataDir(), 'pg')}`}`)
-  log.info(redis.url ? `redis: ${redis.kind === 'external' ? 'REDIS_URL' : `local redis-server (${redis.url})`}` : 'redis: none found — jobs run inline in the worker process')
+  log.info(
+    `database: ${database.kind === 'external' ? 'DATABASE_URL' : `embedded PGlite in ${path.join(dataDir(), 'pg')}`}`,
+  )
+  log.info(
+    redis.url
+      ? `redis: ${redis.kind === 'external' ? 'REDIS_URL' : `local redis-server (${redis.url})`}`
+      : 'redis: none found — jobs run inline in the worker process',
+  )
 
   const root = findProjectRoot()
-  const env = {
-    ...process.env,
+  const env = childEnv({
     DATABASE_URL: database.url,
     POLICYDESK_DATA_DIR: dataDir(),
     ...(redis.url ? { REDIS_URL: redis.url } : { POLICYDESK_JOBS: 'inline' }),
     PORT: String(PORT),
-  }
+  })
   const onExit = (name: string) => (code: number | null) => {
     if (!stopping) {
       log.error(`${name} exited unexpectedly (code ${code}); stopping everything`)

@@ -30,5 +30,7 @@ export async function runCommand(body: () => Promise<number | undefined>): Promi
 /** drizzle wraps driver errors ("Failed query: …"); the driver's own message is the useful part. */
 function describeError(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined
-  return cause instanceof Error ? `${errorMessage(cause)} (${errorMessage(error).split('\n')[0]})` : errorMessage(error)
+  return cause instanceof Error
+    ? `${errorMessage(cause)} (${errorMessage(error).split('\n')[0]})`
+    : errorMessage(error)
 }

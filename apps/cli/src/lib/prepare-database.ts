@@ -7,7 +7,12 @@ import {
   seedDemoUsers,
   sql,
 } from '@policydesk/db'
-import { createEmbeddingProvider, readIngestEnv, type SeedCorpusResult, seedDemoCorpus } from '@policydesk/ingest'
+import {
+  createEmbeddingProvider,
+  readIngestEnv,
+  type SeedCorpusResult,
+  seedDemoCorpus,
+} from '@policydesk/ingest'
 import { findProjectRoot } from '@policydesk/runtime'
 import { readCliEnv } from '../env'
 

@@ -8,7 +8,9 @@ const styles: Record<string, string> = {
 export function StatusBadge({ status, stage }: { status: string | null; stage?: string | null }) {
   const label = status === 'processing' && stage ? stage : (status ?? 'no version')
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${styles[status ?? ''] ?? styles.queued}`}>
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${styles[status ?? ''] ?? styles.queued}`}
+    >
       {label}
     </span>
   )

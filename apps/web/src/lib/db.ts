@@ -9,7 +9,8 @@ const globalForDb = globalThis as unknown as { policydeskDb?: Database }
 export function getDb(): Database {
   if (!globalForDb.policydeskDb) {
     const url = webEnv().DATABASE_URL
-    if (!url) throw new Error('DATABASE_URL is not set: start Policy Desk with `npm start`, or set DATABASE_URL')
+    if (!url)
+      throw new Error('DATABASE_URL is not set: start Policy Desk with `npm start`, or set DATABASE_URL')
     globalForDb.policydeskDb = createDb(url).db
   }
   return globalForDb.policydeskDb

@@ -8,7 +8,10 @@ export type EmbeddedServer = { port: number; url: string; stop: () => Promise<vo
  * Serves PGlite (Postgres in WASM, with pgvector) on 127.0.0.1 over the Postgres wire protocol, so every
  * process talks to it with `pg` exactly as to a real server. `dataDir` undefined = in memory (tests).
  */
-export async function startEmbeddedServer(options: { dataDir?: string; port: number }): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(options: {
+  dataDir?: string
+  port: number
+}): Promise<EmbeddedServer> {
   const db = await PGlite.create({ dataDir: options.dataDir, extensions: { vector } })
   // All socket clients share this one session: 20 slots so a web pool, a worker pool and a CLI fit.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port, maxConnections: 40 })

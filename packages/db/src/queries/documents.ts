@@ -76,9 +76,18 @@ export async function documentGroupNames(db: DbOrTx, documentId: string): Promis
   return rows.map((r) => r.name)
 }
 
-export type VersionProgress = { status?: VersionStatus; stage: IngestStage; progress: number; error?: string | null }
+export type VersionProgress = {
+  status?: VersionStatus
+  stage: IngestStage
+  progress: number
+  error?: string | null
+}
 
-export async function updateVersionProgress(db: DbOrTx, versionId: string, update: VersionProgress): Promise<void> {
+export async function updateVersionProgress(
+  db: DbOrTx,
+  versionId: string,
+  update: VersionProgress,
+): Promise<void> {
   await db
     .update(documentVersions)
     .set({ ...update, updatedAt: new Date() })
@@ -145,7 +154,9 @@ export async function listDocuments(
       title: documents.title,
       sourceName: documents.sourceName,
       tags: documents.tags,
-      groups: sql<string[]>`coalesce((select array_agg(g.name order by g.name) from document_groups dg join groups g on g.id = dg.group_id where dg.document_id = ${documents.id}), '{}')`,
+      groups: sql<
+        string[]
+      >`coalesce((select array_agg(g.name order by g.name) from document_groups dg join groups g on g.id = dg.group_id where dg.document_id = ${documents.id}), '{}')`,
       deletedAt: documents.deletedAt,
       updatedAt: documents.updatedAt,
       currentVersionId: documents.currentVersionId,

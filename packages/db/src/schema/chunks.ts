@@ -11,10 +11,7 @@ export const chunks = pgTable(
       .notNull()
       .references(() => documentVersions.id, { onDelete: 'cascade' }),
     ordinal: integer().notNull(),
-    headingPath: text()
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    headingPath: text().array().notNull().default(sql`'{}'::text[]`),
     /** headingPath joined with ' > ': a plain column so the generated tsvector stays immutable. */
     heading: text().notNull().default(''),
     text: text().notNull(),

@@ -20,7 +20,15 @@ export const versionStatus = pgEnum('version_status', versionStatuses)
 export type VersionStatus = (typeof versionStatuses)[number]
 
 /** Finer than status: what the worker is doing right now, shown as live progress. */
-export const ingestStages = ['queued', 'parsing', 'chunking', 'embedding', 'storing', 'ready', 'failed'] as const
+export const ingestStages = [
+  'queued',
+  'parsing',
+  'chunking',
+  'embedding',
+  'storing',
+  'ready',
+  'failed',
+] as const
 export type IngestStage = (typeof ingestStages)[number]
 
 export const documents = pgTable(
@@ -31,10 +39,7 @@ export const documents = pgTable(
     slug: text().notNull().unique(),
     title: text().notNull(),
     sourceName: text().notNull(),
-    tags: text()
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
     /** The version retrieval reads. Switched only when a newer version is fully stored. */
     currentVersionId: uuid(),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../client'
-import { ensureGroup, EVERYONE_GROUP } from '../queries/groups'
+import { EVERYONE_GROUP, ensureGroup } from '../queries/groups'
 import { type UserInput, upsertUser } from '../queries/users'
 
 /** Stable demo identities: tests, docs and demos rely on these exact emails. */

@@ -1,6 +1,9 @@
 import type { DbHandle } from '../client'
 
-export { type EphemeralDatabase as TestDatabase, startEphemeralDatabase as startTestDatabase } from '../embedded/ephemeral'
+export {
+  type EphemeralDatabase as TestDatabase,
+  startEphemeralDatabase as startTestDatabase,
+} from '../embedded/ephemeral'
 
 /** Empties every application table (keeps migrations) so tests sharing one server start clean. */
 export async function truncateAll(handle: DbHandle): Promise<void> {

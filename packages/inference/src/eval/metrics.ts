@@ -79,5 +79,6 @@ export function percentile(values: number[], p: number): number {
   return sorted[index] ?? 0
 }
 
-export const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length)
+export const mean = (values: number[]) =>
+  values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length
 export const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits

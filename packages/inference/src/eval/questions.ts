@@ -21,7 +21,9 @@ export function parseQuestions(jsonl: string): EvalQuestion[] {
     try {
       raw = JSON.parse(line)
     } catch (error) {
-      throw new Error(`questions line ${index + 1}: invalid JSON (${error instanceof Error ? error.message : String(error)})`)
+      throw new Error(
+        `questions line ${index + 1}: invalid JSON (${error instanceof Error ? error.message : String(error)})`,
+      )
     }
     const parsed = evalQuestionSchema.safeParse(raw)
     if (!parsed.success) {

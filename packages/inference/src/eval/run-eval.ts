@@ -2,7 +2,7 @@ import { answer } from '../pipeline/answer'
 import { retrieve } from '../pipeline/retrieve'
 import type { Asker, InferenceDeps } from '../pipeline/types'
 import { stripCitations } from '../validate/sentences'
-import { coversAny, firstHitRank, hitWithinTokens, mean, percentile, round, tokenF1 } from './metrics'
+import { firstHitRank, hitWithinTokens, mean, percentile, round, tokenF1 } from './metrics'
 import type { EvalQuestion } from './questions'
 
 export const TOKEN_BUDGETS = [256, 512, 1024] as const
@@ -33,13 +33,22 @@ export type EvalReport = {
   perQuestion: PerQuestion[]
 }
 
-export type EvalOptions = { k: number; scopeToDoc: boolean; onProgress?: (done: number, total: number) => void }
+export type EvalOptions = {
+  k: number
+  scopeToDoc: boolean
+  onProgress?: (done: number, total: number) => void
+}
 
 /**
  * Runs every question through retrieval and the full answer pipeline and scores them. Retrieval metrics
  * count only answerable questions; abstention is scored on the unanswerable ones.
  */
-export async function runEval(deps: InferenceDeps, asker: Asker, questions: EvalQuestion[], options: EvalOptions): Promise<EvalReport> {
+export async function runEval(
+  deps: InferenceDeps,
+  asker: Asker,
+  questions: EvalQuestion[],
+  options: EvalOptions,
+): Promise<EvalReport> {
   const per: PerQuestion[] = []
   const retrievalMs: number[] = []
   const totalMs: number[] = []
@@ -68,7 +77,8 @@ export async function runEval(deps: InferenceDeps, asker: Asker, questions: Eval
     if (q.answerable) {
       if (hitRank !== null && hitRank <= options.k) hits++
       if (hitRank !== null) reciprocalRanks += 1 / hitRank
-      for (const budget of TOKEN_BUDGETS) if (hitWithinTokens(passages, q.evidence, budget)) hitsAtTokens[budget]++
+      for (const budget of TOKEN_BUDGETS)
+        if (hitWithinTokens(passages, q.evidence, budget)) hitsAtTokens[budget]++
       contextTokens += retrieval.candidates.slice(0, options.k).reduce((sum, c) => sum + c.tokenCount, 0)
       if (!result.abstained) answered++
       const reference = q.answer ?? q.evidence.join(' ')

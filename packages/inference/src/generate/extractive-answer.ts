@@ -25,7 +25,12 @@ export function composeExtractiveAnswer(question: string, sources: ExtractiveSou
   if (queryTerms.length === 0 || sources.length === 0) return ABSTENTION
 
   const sentences = sources.flatMap((source) =>
-    splitSentences(tableRowsToStatements(source.text)).map((sentence, order) => ({ n: source.n, sentence, order, title: source.title })),
+    splitSentences(tableRowsToStatements(source.text)).map((sentence, order) => ({
+      n: source.n,
+      sentence,
+      order,
+      title: source.title,
+    })),
   )
   // Inverse document frequency over the candidate sentences: rare question words (the topic) weigh more
   // than words every passage shares ("policy", "employee").

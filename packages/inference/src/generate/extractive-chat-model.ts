@@ -10,10 +10,15 @@ const SOURCE_BLOCK = /<source n="(\d+)" title="([^"]*)">\n([\s\S]*?)\n<\/source>
 
 /** Reads the numbered sources back out of the versioned prompt, so this model takes the same input as an LLM. */
 export function sourcesFromPrompt(system: string): ExtractiveSource[] {
-  return [...system.matchAll(SOURCE_BLOCK)].map((m) => ({ n: Number(m[1]), title: m[2] ?? '', text: m[3] ?? '' }))
+  return [...system.matchAll(SOURCE_BLOCK)].map((m) => ({
+    n: Number(m[1]),
+    title: m[2] ?? '',
+    text: m[3] ?? '',
+  }))
 }
 
-const messageText = (message: BaseMessage | undefined) => (typeof message?.content === 'string' ? message.content : '')
+const messageText = (message: BaseMessage | undefined) =>
+  typeof message?.content === 'string' ? message.content : ''
 
 /**
  * The built-in extractive answerer as a LangChain chat model: the answer pipeline streams from it exactly as

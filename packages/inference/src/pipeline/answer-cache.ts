@@ -5,11 +5,20 @@ import { eq, lt } from 'drizzle-orm'
 import type { AnswerResult } from './types'
 
 export function normalizeQuestion(question: string): string {
-  return normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  return normalizeText(question)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 }
 
 /** Permissions and corpus state are part of the key: a cached answer never crosses either. */
-export function answerCacheKey(parts: { query: string; groupIds: string[]; revision: number; promptVersion: string; model: string; filters: unknown }): string {
+export function answerCacheKey(parts: {
+  query: string
+  groupIds: string[]
+  revision: number
+  promptVersion: string
+  model: string
+  filters: unknown
+}): string {
   const material = JSON.stringify([
     normalizeQuestion(parts.query),
     [...parts.groupIds].sort(),
@@ -26,7 +35,12 @@ export async function readCachedAnswer(db: DbOrTx, key: string): Promise<AnswerR
   return row ? (row.result as unknown as AnswerResult) : null
 }
 
-export async function writeCachedAnswer(db: DbOrTx, key: string, revision: number, result: AnswerResult): Promise<void> {
+export async function writeCachedAnswer(
+  db: DbOrTx,
+  key: string,
+  revision: number,
+  result: AnswerResult,
+): Promise<void> {
   await db
     .insert(schema.answerCache)
     .values({ key, revision, result: result as unknown as Record<string, unknown> })

@@ -42,7 +42,13 @@ export async function* streamAnswer(deps: InferenceDeps, input: AnswerInput): As
     if (cached) {
       lap('cache', t)
       for (const token of cached.text.match(/\S+\s*/g) ?? []) yield { type: 'token', text: token }
-      const result: AnswerResult = { ...cached, question: input.question, cached: true, traceId: null, latencyMs: { ...latency, total: Math.round(performance.now() - started) } }
+      const result: AnswerResult = {
+        ...cached,
+        question: input.question,
+        cached: true,
+        traceId: null,
+        latencyMs: { ...latency, total: Math.round(performance.now() - started) },
+      }
       result.traceId = input.skipTrace ? null : await writeTrace(deps.db, input, result, null)
       yield { type: 'final', result }
       return
@@ -65,7 +71,10 @@ export async function* streamAnswer(deps: InferenceDeps, input: AnswerInput): As
   const stats = step.value
   t = lap('generate', t)
 
-  const validation = validateAnswer(stats.text, sources.map((s) => ({ n: s.n, text: s.candidate.text })))
+  const validation = validateAnswer(
+    stats.text,
+    sources.map((s) => ({ n: s.n, text: s.candidate.text })),
+  )
   const abstained = isAbstention(stats.text) || validation.supportedSentenceRate === 0
   const citations = abstained ? [] : buildCitations(sources, validation)
   const cited = new Set(citations.map((c) => c.chunkId))
@@ -107,7 +116,8 @@ export async function* streamAnswer(deps: InferenceDeps, input: AnswerInput): As
     result.traceId = await writeTrace(deps.db, input, result, retrieval.candidates[0]?.fusedScore ?? null)
     result.latencyMs.log = Math.round(performance.now() - traceStart)
   }
-  if (deps.settings.cache && !input.signal?.aborted) await writeCachedAnswer(deps.db, cacheKey, revision, result)
+  if (deps.settings.cache && !input.signal?.aborted)
+    await writeCachedAnswer(deps.db, cacheKey, revision, result)
   yield { type: 'final', result }
 }
 

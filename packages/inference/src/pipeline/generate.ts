@@ -5,7 +5,14 @@ import type { ChatPrompt } from '../prompt/answer-prompt'
 import { costUsd } from '../providers/prices'
 import type { InferenceDeps } from './types'
 
-export type GenerationStats = { model: string; text: string; tokensIn: number; tokensOut: number; costUsd: number; ttftMs: number | null }
+export type GenerationStats = {
+  model: string
+  text: string
+  tokensIn: number
+  tokensOut: number
+  costUsd: number
+  ttftMs: number | null
+}
 
 type UsageMetadata = { input_tokens?: number; output_tokens?: number }
 
@@ -38,7 +45,14 @@ export async function* generateAnswer(
       }
       const tokensIn = usage?.input_tokens ?? countTokens(`${prompt.system}\n${prompt.user}`)
       const tokensOut = usage?.output_tokens ?? countTokens(text)
-      return { model: name, text, tokensIn, tokensOut, costUsd: costUsd(deps.chat.prices, name, tokensIn, tokensOut), ttftMs }
+      return {
+        model: name,
+        text,
+        tokensIn,
+        tokensOut,
+        costUsd: costUsd(deps.chat.prices, name, tokensIn, tokensOut),
+        ttftMs,
+      }
     } catch (error) {
       if (signal?.aborted || text.length > 0) throw error
       lastError = error

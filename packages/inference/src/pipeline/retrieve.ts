@@ -4,7 +4,12 @@ import { selectContext } from '../retrieve/select-context'
 import type { Candidate, RetrievalFilters } from '../retrieve/types'
 import type { InferenceDeps } from './types'
 
-export type RetrievalOutcome = { candidates: Candidate[]; context: Candidate[]; embedMs: number; searchMs: number }
+export type RetrievalOutcome = {
+  candidates: Candidate[]
+  context: Candidate[]
+  embedMs: number
+  searchMs: number
+}
 
 /** Embed the query, run hybrid search under the reader's ACL, pick the context passages. */
 export async function retrieve(
@@ -21,11 +26,15 @@ export async function retrieve(
     groupIds,
     filters,
     candidates: deps.settings.candidates,
+    weights: deps.settings.weights,
     vector: vector ?? [],
     model: deps.embedder.model,
     dimensions: deps.embedder.dimensions,
   })
   const t2 = performance.now()
-  const context = selectContext(candidates, { maxTokens: deps.settings.contextTokens, maxSources: deps.settings.maxSources })
+  const context = selectContext(candidates, {
+    maxTokens: deps.settings.contextTokens,
+    maxSources: deps.settings.maxSources,
+  })
   return { candidates, context, embedMs: t1 - t0, searchMs: t2 - t1 }
 }

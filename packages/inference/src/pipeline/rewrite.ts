@@ -13,7 +13,8 @@ export function rewriteFollowUp(question: string, history: Turn[]): string {
   const previous = [...history].reverse().find((t) => t.role === 'user')
   if (!previous) return question
   const terms = new Set(contentTerms(question))
-  const leansOnHistory = terms.size < 3 || FOLLOW_UP.test(question) || /^(and|or|but|what if)\b/i.test(question.trim())
+  const leansOnHistory =
+    terms.size < 3 || FOLLOW_UP.test(question) || /^(and|or|but|what if)\b/i.test(question.trim())
   if (!leansOnHistory) return question
   return `${previous.content.trim().replace(/[?.!]+$/, '')}: ${question.trim()}`
 }

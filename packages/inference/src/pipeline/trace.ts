@@ -2,7 +2,12 @@ import { type Database, schema } from '@policydesk/db'
 import type { AnswerInput, AnswerResult } from './types'
 
 /** One answer_traces row per answer: what analysts review. Never contains secrets (no keys, no headers). */
-export async function writeTrace(db: Database, input: AnswerInput, result: AnswerResult, topScore: number | null): Promise<string> {
+export async function writeTrace(
+  db: Database,
+  input: AnswerInput,
+  result: AnswerResult,
+  topScore: number | null,
+): Promise<string> {
   const [row] = await db
     .insert(schema.answerTraces)
     .values({
@@ -14,7 +19,15 @@ export async function writeTrace(db: Database, input: AnswerInput, result: Answe
       abstained: result.abstained,
       cached: result.cached,
       candidates: result.candidates,
-      citations: result.citations.map(({ n, documentId, title, versionId, chunkId, quote, page }) => ({ n, documentId, title, versionId, chunkId, quote, page })),
+      citations: result.citations.map(({ n, documentId, title, versionId, chunkId, quote, page }) => ({
+        n,
+        documentId,
+        title,
+        versionId,
+        chunkId,
+        quote,
+        page,
+      })),
       validation: result.validation,
       versionIds: [...new Set(result.candidates.filter((c) => c.used).map((c) => c.versionId))],
       groupIds: input.user.groupIds,

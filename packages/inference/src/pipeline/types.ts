@@ -11,6 +11,7 @@ export type InferenceDeps = {
   chat: ChatProvider
   settings: {
     candidates: number
+    weights: { vector: number; text: number }
     contextTokens: number
     maxSources: number
     cache: boolean
@@ -34,7 +35,11 @@ export type AnswerInput = {
   skipTrace?: boolean
 }
 
-export type AnswerCitation = schema.TraceCitation & { documentSlug: string; headingPath: string[]; passage: string }
+export type AnswerCitation = schema.TraceCitation & {
+  documentSlug: string
+  headingPath: string[]
+  passage: string
+}
 
 export type AnswerResult = {
   traceId: string | null

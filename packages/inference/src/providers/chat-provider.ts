@@ -1,6 +1,6 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { ChatOpenAI } from '@langchain/openai'
-import { readInferenceEnv } from '../env'
+import { type InferenceEnv, readInferenceEnv } from '../env'
 import { EXTRACTIVE_MODEL, ExtractiveChatModel } from '../generate/extractive-chat-model'
 import { parsePrices } from './prices'
 
@@ -16,8 +16,7 @@ export type ChatProvider = {
  * LM Studio) when LLM_BASE_URL is set. Only `.stream()` is used on these: LangChain's token counting for
  * `.invoke()` downloads tokenizer data, which must never happen here (offline machines).
  */
-export function createChatProvider(source: NodeJS.ProcessEnv = process.env): ChatProvider {
-  const env = readInferenceEnv(source)
+export function createChatProvider(env: InferenceEnv = readInferenceEnv()): ChatProvider {
   const prices = parsePrices(env.LLM_PRICES)
   if (!env.LLM_BASE_URL || !env.LLM_MODEL) {
     return { models: [{ name: EXTRACTIVE_MODEL, chat: new ExtractiveChatModel() }], prices, builtin: true }
@@ -35,6 +34,7 @@ export function createChatProvider(source: NodeJS.ProcessEnv = process.env): Cha
       configuration: { baseURL: env.LLM_BASE_URL },
     })
   const models = [{ name: env.LLM_MODEL, chat: make(env.LLM_MODEL) }]
-  if (env.LLM_FALLBACK_MODEL) models.push({ name: env.LLM_FALLBACK_MODEL, chat: make(env.LLM_FALLBACK_MODEL) })
+  if (env.LLM_FALLBACK_MODEL)
+    models.push({ name: env.LLM_FALLBACK_MODEL, chat: make(env.LLM_FALLBACK_MODEL) })
   return { models, prices, builtin: false }
 }

@@ -88,7 +88,13 @@ export async function hybridSearch(
   `)
   const rows = result.rows as Row[]
   const fused = reciprocalRankFusion(
-    rows.map((row) => ({ ...row, id: row.chunk_id, vectorRank: toNumber(row.vector_rank), textRank: toNumber(row.text_rank) })),
+    rows.map((row) => ({
+      ...row,
+      id: row.chunk_id,
+      vectorRank: toNumber(row.vector_rank),
+      textRank: toNumber(row.text_rank),
+    })),
+    request.weights,
   )
   return fused.map((row, index) => ({
     chunkId: row.chunk_id,

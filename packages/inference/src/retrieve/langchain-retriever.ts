@@ -1,7 +1,7 @@
 import { Document } from '@langchain/core/documents'
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers'
-import type { InferenceDeps } from '../pipeline/types'
 import { retrieve } from '../pipeline/retrieve'
+import type { InferenceDeps } from '../pipeline/types'
 import type { RetrievalFilters } from './types'
 
 /**

@@ -18,7 +18,10 @@ export const NEAR_DUPLICATE_JACCARD = 0.8
  * taken (the same clause copied across policies, overlapping chunks), until the token budget or the source
  * limit is reached. A passage that alone exceeds the budget is skipped rather than truncated mid-clause.
  */
-export function selectContext(candidates: Candidate[], options: { maxTokens: number; maxSources: number }): Candidate[] {
+export function selectContext(
+  candidates: Candidate[],
+  options: { maxTokens: number; maxSources: number },
+): Candidate[] {
   const chosen: Candidate[] = []
   let tokens = 0
   for (const candidate of candidates) {

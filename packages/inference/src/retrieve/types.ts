@@ -34,4 +34,6 @@ export type RetrievalRequest = {
   filters?: RetrievalFilters
   /** How many candidates each side (vector, text) contributes before fusion. */
   candidates: number
+  /** Weighted RRF: how much each side counts. */
+  weights?: { vector: number; text: number }
 }

@@ -26,7 +26,10 @@ export function parseCitations(sentence: string): number[] {
 }
 
 export function stripCitations(sentence: string): string {
-  return sentence.replace(CITATION, '').replace(/\s+([.,;:!?])/g, '$1').trim()
+  return sentence
+    .replace(CITATION, '')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .trim()
 }
 
 const LEADING_CITATIONS = /^((?:\[\d{1,3}(?:\s*,\s*\d{1,3})*\]\s*)+)/

@@ -30,7 +30,9 @@ export function tableRowsToStatements(text: string): string {
       continue
     }
     const values = cells(line)
-    const labelled = values.map((v, j) => (header?.[j] ? `${header[j]}: ${v}` : v)).filter((v) => v.length > 0)
+    const labelled = values
+      .map((v, j) => (header?.[j] ? `${header[j]}: ${v}` : v))
+      .filter((v) => v.length > 0)
     out.push(`${labelled.join('; ')}.`)
   }
   return out.join('\n')

@@ -33,7 +33,13 @@ export function validateAnswer(answer: string, sources: { n: number; text: strin
     const text = stripCitations(raw)
     const claim = isClaim(text)
     const support = Math.max(0, ...citations.map((n) => supportScore(text, byNumber.get(n) ?? '')))
-    return { text, citations, support: Math.round(support * 1000) / 1000, supported: !claim || support >= SUPPORT_THRESHOLD, claim }
+    return {
+      text,
+      citations,
+      support: Math.round(support * 1000) / 1000,
+      supported: !claim || support >= SUPPORT_THRESHOLD,
+      claim,
+    }
   })
   const claims = sentences.filter((s) => s.claim)
   const supportedClaims = claims.filter((s) => s.supported).length

@@ -12,9 +12,15 @@ describe('chunkDocument', () => {
       doc([
         { kind: 'heading', level: 1, text: 'Refund Policy' },
         { kind: 'heading', level: 2, text: 'Enterprise accounts' },
-        { kind: 'paragraph', text: 'Enterprise customers may request a prorated refund within 30 days of renewal.' },
+        {
+          kind: 'paragraph',
+          text: 'Enterprise customers may request a prorated refund within 30 days of renewal.',
+        },
         { kind: 'heading', level: 2, text: 'Self-serve accounts' },
-        { kind: 'paragraph', text: 'Self-serve plans are refundable within 14 days of the first payment only.' },
+        {
+          kind: 'paragraph',
+          text: 'Self-serve plans are refundable within 14 days of the first payment only.',
+        },
       ]),
       { maxTokens: 400, overlapTokens: 40, minTokens: 5 },
     )
@@ -44,7 +50,10 @@ describe('chunkDocument', () => {
   })
 
   it('splits a long table by rows, never inside a row', () => {
-    const rows = Array.from({ length: 200 }, (_, i) => `| L${i} | EUR ${40_000 + i * 100} | EUR ${60_000 + i * 100} |`)
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) => `| L${i} | EUR ${40_000 + i * 100} | EUR ${60_000 + i * 100} |`,
+    )
     const table = ['| Level | Min | Max |', '| --- | --- | --- |', ...rows].join('\n')
     const { chunks } = chunkDocument(doc([{ kind: 'table', text: table }]), {
       maxTokens: 120,
@@ -89,7 +98,11 @@ describe('chunkDocument', () => {
     const { chunks } = chunkDocument(
       doc([
         { kind: 'paragraph', text: Array.from({ length: 30 }, (_, i) => sentence(i)).join(' '), page: 1 },
-        { kind: 'paragraph', text: Array.from({ length: 30 }, (_, i) => sentence(i + 30)).join(' '), page: 2 },
+        {
+          kind: 'paragraph',
+          text: Array.from({ length: 30 }, (_, i) => sentence(i + 30)).join(' '),
+          page: 2,
+        },
       ]),
       { maxTokens: 200, overlapTokens: 0, minTokens: 10 },
     )

@@ -89,7 +89,7 @@ function overlapTail(units: Unit[], overlapTokens: number, room: number): Unit[]
   let tokens = 0
   for (let i = units.length - 1; i >= 0; i--) {
     const unit = units[i]
-    if (!unit || !unit.separable || tokens + unit.tokens > Math.min(overlapTokens, room)) break
+    if (!unit?.separable || tokens + unit.tokens > Math.min(overlapTokens, room)) break
     tail.unshift(unit)
     tokens += unit.tokens
   }
@@ -114,10 +114,16 @@ function mergeTinyDrafts(drafts: Draft[], text: string, options: ChunkOptions): 
   for (const draft of drafts) {
     const previous = out.at(-1)
     if (previous) {
-      const small = draftTokens(draft, text) < options.minTokens || draftTokens(previous, text) < options.minTokens
-      const candidate = { headingPath: commonPath(previous.headingPath, draft.headingPath), units: [...previous.units, ...draft.units] }
+      const small =
+        draftTokens(draft, text) < options.minTokens || draftTokens(previous, text) < options.minTokens
+      const candidate = {
+        headingPath: commonPath(previous.headingPath, draft.headingPath),
+        units: [...previous.units, ...draft.units],
+      }
       // Merge only within the same top-level section, so a chunk never spans two unrelated chapters.
-      const related = candidate.headingPath.length > 0 || (previous.headingPath.length === 0 && draft.headingPath.length === 0)
+      const related =
+        candidate.headingPath.length > 0 ||
+        (previous.headingPath.length === 0 && draft.headingPath.length === 0)
       if (small && related && draftTokens(candidate, text) <= options.maxTokens) {
         out[out.length - 1] = dedupeUnits(candidate)
         continue
@@ -131,7 +137,11 @@ function mergeTinyDrafts(drafts: Draft[], text: string, options: ChunkOptions): 
 /** Overlap units can appear in two adjacent drafts; a merged draft keeps each span once. */
 function dedupeUnits(draft: Draft): Draft {
   const seen = new Set<number>()
-  const units = draft.units.filter((u) => (seen.has(u.start) ? false : (seen.add(u.start), true)))
+  const units = draft.units.filter((u) => {
+    if (seen.has(u.start)) return false
+    seen.add(u.start)
+    return true
+  })
   units.sort((a, b) => a.start - b.start)
   return { headingPath: draft.headingPath, units }
 }

@@ -30,7 +30,12 @@ export function layoutDocument(doc: ParsedDocument): Layout {
     if (text.length > 0) text += BLOCK_SEPARATOR
     const start = text.length
     text += content
-    placed.push({ block: { ...block, text: content }, start, end: text.length, headingPath: stack.map((h) => h.text) })
+    placed.push({
+      block: { ...block, text: content },
+      start,
+      end: text.length,
+      headingPath: stack.map((h) => h.text),
+    })
   }
   return { text, blocks: placed }
 }

@@ -15,7 +15,9 @@ export function blockToUnits(placed: PlacedBlock, fullText: string, maxTokens: n
 
   // Lists and tables split at line boundaries (a row stays whole); prose at sentence boundaries.
   const pieces =
-    placed.block.kind === 'paragraph' || placed.block.kind === 'heading' ? sentencePieces(text) : linePieces(text)
+    placed.block.kind === 'paragraph' || placed.block.kind === 'heading'
+      ? sentencePieces(text)
+      : linePieces(text)
   const units: Unit[] = []
   for (const piece of pieces) {
     const start = placed.start + piece.offset
@@ -27,7 +29,13 @@ export function blockToUnits(placed: PlacedBlock, fullText: string, maxTokens: n
     // A single sentence or row over budget: cut at token boundaries, tracking offsets in the original.
     let offset = start
     for (const part of splitByTokens(piece.text, maxTokens)) {
-      units.push({ start: offset, end: offset + part.length, tokens: countTokens(part), page, separable: true })
+      units.push({
+        start: offset,
+        end: offset + part.length,
+        tokens: countTokens(part),
+        page,
+        separable: true,
+      })
       offset += part.length
     }
   }

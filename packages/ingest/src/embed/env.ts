@@ -17,7 +17,9 @@ export type EmbeddingsEnv = z.infer<typeof embeddingsEnvSchema>
 export function readEmbeddingsEnv(source: NodeJS.ProcessEnv = process.env): EmbeddingsEnv {
   const parsed = embeddingsEnvSchema.safeParse(source)
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'EMBEDDINGS_*'} ${i.message}`).join('; ')
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.') || 'EMBEDDINGS_*'} ${i.message}`)
+      .join('; ')
     throw new Error(`Invalid environment: ${problems}`)
   }
   return parsed.data

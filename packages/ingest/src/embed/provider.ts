@@ -1,7 +1,11 @@
 import type { Embeddings } from '@langchain/core/embeddings'
 import { OpenAIEmbeddings } from '@langchain/openai'
-import { readEmbeddingsEnv } from './env'
-import { BUILTIN_EMBEDDING_DIMENSIONS, BUILTIN_EMBEDDING_MODEL, HashingEmbeddings } from './hashing-embeddings'
+import { type EmbeddingsEnv, readEmbeddingsEnv } from './env'
+import {
+  BUILTIN_EMBEDDING_DIMENSIONS,
+  BUILTIN_EMBEDDING_MODEL,
+  HashingEmbeddings,
+} from './hashing-embeddings'
 
 /** An embeddings model plus what must be stored with every vector it makes. */
 export type EmbeddingProvider = { embeddings: Embeddings; model: string; dimensions: number }
@@ -11,10 +15,13 @@ export class EmbeddingDimensionMismatch extends Error {
 }
 
 /** Built-in offline embedder by default; any OpenAI-compatible /v1/embeddings when EMBEDDINGS_BASE_URL is set. */
-export function createEmbeddingProvider(source: NodeJS.ProcessEnv = process.env): EmbeddingProvider {
-  const env = readEmbeddingsEnv(source)
+export function createEmbeddingProvider(env: EmbeddingsEnv = readEmbeddingsEnv()): EmbeddingProvider {
   if (!env.EMBEDDINGS_BASE_URL || !env.EMBEDDINGS_MODEL || !env.EMBEDDINGS_DIMENSIONS) {
-    return { embeddings: new HashingEmbeddings(), model: BUILTIN_EMBEDDING_MODEL, dimensions: BUILTIN_EMBEDDING_DIMENSIONS }
+    return {
+      embeddings: new HashingEmbeddings(),
+      model: BUILTIN_EMBEDDING_MODEL,
+      dimensions: BUILTIN_EMBEDDING_DIMENSIONS,
+    }
   }
   const embeddings = new OpenAIEmbeddings({
     model: env.EMBEDDINGS_MODEL,
@@ -25,7 +32,11 @@ export function createEmbeddingProvider(source: NodeJS.ProcessEnv = process.env)
     timeout: 60_000,
     configuration: { baseURL: env.EMBEDDINGS_BASE_URL },
   })
-  return { embeddings, model: `${env.EMBEDDINGS_MODEL}@${env.EMBEDDINGS_DIMENSIONS}`, dimensions: env.EMBEDDINGS_DIMENSIONS }
+  return {
+    embeddings,
+    model: `${env.EMBEDDINGS_MODEL}@${env.EMBEDDINGS_DIMENSIONS}`,
+    dimensions: env.EMBEDDINGS_DIMENSIONS,
+  }
 }
 
 /** Embeds texts and checks every vector has the configured dimension (a wrong model is caught before storing). */

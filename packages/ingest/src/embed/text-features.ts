@@ -1,6 +1,8 @@
+import { stemmer as porterStem } from 'stemmer'
+
 /**
  * Text normalisation shared by the built-in embedder and lexical scorers: lower-case, accents folded,
- * stop words dropped, a light English stemmer so "refunds"/"refunded"/"refunding" meet.
+ * stop words dropped, the Porter stemmer so "refunds"/"refunded"/"refunding" meet.
  */
 const STOP_WORDS = new Set(
   `a an and are as at be been but by can could do does did for from had has have how i if in into is it its
@@ -15,23 +17,10 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
+/** Porter stemming for words; numbers and short tokens pass through unchanged. */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word
-  const rules: [RegExp, string][] = [
-    [/ies$/, 'y'],
-    [/(ss)es$/, '$1'],
-    [/([^s])s$/, '$1'],
-    [/eed$/, 'ee'],
-    [/(\w{3,})ing$/, '$1'],
-    [/(\w{3,})ed$/, '$1'],
-    [/(\w{3,})ly$/, '$1'],
-    [/(\w{3,})ment$/, '$1'],
-    [/(\w{3,})ation$/, '$1'],
-  ]
-  for (const [pattern, replacement] of rules) {
-    if (pattern.test(word)) return word.replace(pattern, replacement)
-  }
-  return word
+  return porterStem(word)
 }
 
 /** Content words (stemmed), in order. Numbers are kept: "30 days" matters in a policy. */

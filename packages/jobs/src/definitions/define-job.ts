@@ -20,10 +20,15 @@ export class InvalidJobPayload extends Error {
   override name = 'InvalidJobPayload'
 }
 
-export function parseJobPayload<S extends z.ZodType>(definition: JobDefinition<S>, data: unknown): z.infer<S> {
+export function parseJobPayload<S extends z.ZodType>(
+  definition: JobDefinition<S>,
+  data: unknown,
+): z.infer<S> {
   const parsed = definition.payload.safeParse(data)
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`)
+      .join('; ')
     throw new InvalidJobPayload(`Invalid ${definition.name} payload: ${problems}`)
   }
   return parsed.data

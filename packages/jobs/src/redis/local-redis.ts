@@ -55,12 +55,25 @@ export async function acquireRedis(options: { start: boolean }): Promise<RedisTa
   if (!claimServiceState(stateFile())) {
     await sleep(500)
     const theirs = await findRunningLocalRedis()
-    return theirs ? { url: theirs, kind: 'shared', release: noop } : { url: null, kind: 'inline', release: noop }
+    return theirs
+      ? { url: theirs, kind: 'shared', release: noop }
+      : { url: null, kind: 'inline', release: noop }
   }
   const port = await findFreePort()
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--loglevel',
+      'warning',
+    ],
     { stdio: 'ignore' },
   )
   const url = `redis://127.0.0.1:${port}`

@@ -18,11 +18,21 @@ export default async function DocumentsPage() {
           <caption className="sr-only">Ingested documents and their status</caption>
           <thead className="bg-slate-100 text-slate-600">
             <tr>
-              <th scope="col" className="p-3">Title</th>
-              <th scope="col" className="p-3">Status</th>
-              <th scope="col" className="p-3">Version</th>
-              <th scope="col" className="p-3">Chunks</th>
-              <th scope="col" className="p-3">Access</th>
+              <th scope="col" className="p-3">
+                Title
+              </th>
+              <th scope="col" className="p-3">
+                Status
+              </th>
+              <th scope="col" className="p-3">
+                Version
+              </th>
+              <th scope="col" className="p-3">
+                Chunks
+              </th>
+              <th scope="col" className="p-3">
+                Access
+              </th>
             </tr>
           </thead>
           <tbody>

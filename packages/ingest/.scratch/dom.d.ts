@@ -1,6 +1,0 @@
-declare module '@mixmark-io/domino' {
-  export type X = { a: number }
-  export function createDocument(html?: string, force?: boolean): { title: string }
-  const domino: { createDocument: typeof createDocument }
-  export default domino
-}
