@@ -13,7 +13,7 @@ const inferenceEnvSchema = z
     /** USD per million tokens, for the cost column of traces: "model=in/out,model=in/out". */
     LLM_PRICES: z.string().default('gpt-4o-mini=0.15/0.6,gpt-4o=2.5/10,gpt-4.1-mini=0.4/1.6'),
     /** Weighted RRF; defaults tuned for the built-in embedder on samples/ (docs/quality.md). */
-    RETRIEVAL_VECTOR_WEIGHT: z.coerce.number().min(0).max(10).default(1),
+    RETRIEVAL_VECTOR_WEIGHT: z.coerce.number().min(0).max(10).default(0.5),
     RETRIEVAL_TEXT_WEIGHT: z.coerce.number().min(0).max(10).default(1),
     RETRIEVAL_CANDIDATES: z.coerce.number().int().min(5).max(500).default(40),
     RETRIEVAL_CONTEXT_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1_800),

@@ -5,13 +5,29 @@ import { tableRowsToStatements } from '../validate/table-rows'
 
 export type ExtractiveSource = { n: number; title: string; text: string }
 
+/** Thresholds tuned on samples/questions.jsonl; the values tried are in docs/quality.md. */
+export type ExtractiveOptions = {
+  /** A sentence is quoted when it covers at least this share of the question's weighted terms. */
+  quoteThreshold: number
+  /** Abstain unless some passage (its text, title and headings) covers this share of the question. */
+  passageCoverage: number
+  maxSentences: number
+}
+export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
+  quoteThreshold: 0.25,
+  passageCoverage: 0.5,
+  maxSentences: 3,
+}
+
 /**
- * Tuned on samples/questions.jsonl (docs/quality.md): a sentence is quoted when it covers at least this
- * share of the question's weighted terms; the answer abstains when no sentence reaches ABSTAIN_BELOW.
+ * Words that shape a question but never occur in the answer ("How many…", "Can I get…", "What happens
+ * if…"): they would count as uncovered and push answerable questions into abstention.
  */
-export const QUOTE_THRESHOLD = 0.34
-export const ABSTAIN_BELOW = 0.45
-const MAX_SENTENCES = 3
+const QUESTION_WORDS = new Set(
+  contentTerms(
+    'many much long often soon quickly need needs allowed allow able get gets happen happens possible ok okay tell know someone anyone anything something still keep kind way exactly actually really just want wants',
+  ),
+)
 
 type Scored = { n: number; sentence: string; score: number; order: number }
 
@@ -20,8 +36,12 @@ type Scored = { n: number; sentence: string; score: number; order: number }
  * with its citation, and abstains when nothing covers it well. Deterministic and offline; it never states
  * anything the sources do not say, so it is the floor every configured model must beat.
  */
-export function composeExtractiveAnswer(question: string, sources: ExtractiveSource[]): string {
-  const queryTerms = [...new Set(contentTerms(question))]
+export function composeExtractiveAnswer(
+  question: string,
+  sources: ExtractiveSource[],
+  options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
+): string {
+  const queryTerms = [...new Set(contentTerms(question))].filter((t) => !QUESTION_WORDS.has(t))
   if (queryTerms.length === 0 || sources.length === 0) return ABSTENTION
 
   const sentences = sources.flatMap((source) =>
@@ -53,13 +73,30 @@ export function composeExtractiveAnswer(question: string, sources: ExtractiveSou
     return { n: s.n, sentence: s.sentence, order: s.order, score: (weight / totalWeight) * lengthFactor }
   })
 
-  const ranked = [...scored].sort((a, b) => b.score - a.score || a.n - b.n || a.order - b.order)
+  // Gate on the best passage: facts often sit in a table row or list item whose words the question shares
+  // only together with the passage's headings, so coverage is judged per passage, quotes per sentence.
+  const coverage = new Map<number, number>()
+  for (const source of sources) {
+    const terms = new Set([...contentTerms(source.text), ...contentTerms(source.title)])
+    const weight = queryTerms.reduce((sum, t) => sum + (terms.has(t) ? idf(t) : 0), 0)
+    coverage.set(source.n, weight / totalWeight)
+  }
+  const bestCoverage = Math.max(0, ...coverage.values())
+  if (bestCoverage < options.passageCoverage) return ABSTENTION
+
+  const ranked = scored
+    .filter((s) => (coverage.get(s.n) ?? 0) >= options.passageCoverage)
+    .sort((a, b) => b.score - a.score || a.n - b.n || a.order - b.order)
   const best = ranked[0]
-  if (!best || best.score < ABSTAIN_BELOW) return ABSTENTION
+  if (!best) return ABSTENTION
 
   const picked: Scored[] = []
   for (const candidate of ranked) {
-    if (picked.length >= MAX_SENTENCES || candidate.score < Math.max(QUOTE_THRESHOLD, best.score * 0.6)) break
+    if (
+      picked.length >= options.maxSentences ||
+      candidate.score < Math.max(options.quoteThreshold, best.score * 0.6)
+    )
+      break
     if (picked.some((p) => p.sentence === candidate.sentence)) continue
     picked.push(candidate)
   }

@@ -2,7 +2,12 @@ import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager
 import { BaseChatModel, type BaseChatModelParams } from '@langchain/core/language_models/chat_models'
 import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages'
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs'
-import { composeExtractiveAnswer, type ExtractiveSource } from './extractive-answer'
+import {
+  composeExtractiveAnswer,
+  DEFAULT_EXTRACTIVE_OPTIONS,
+  type ExtractiveOptions,
+  type ExtractiveSource,
+} from './extractive-answer'
 
 export const EXTRACTIVE_MODEL = 'builtin-extractive-v1'
 
@@ -25,7 +30,10 @@ const messageText = (message: BaseMessage | undefined) =>
  * from ChatOpenAI. Streams word by word so the UI path is the same as with a real model.
  */
 export class ExtractiveChatModel extends BaseChatModel {
-  constructor(params: BaseChatModelParams = {}) {
+  constructor(
+    params: BaseChatModelParams = {},
+    private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
+  ) {
     super(params)
   }
 
@@ -36,7 +44,11 @@ export class ExtractiveChatModel extends BaseChatModel {
   private answer(messages: BaseMessage[]): string {
     const system = messages.find((m) => m.getType() === 'system')
     const question = [...messages].reverse().find((m) => m.getType() === 'human')
-    return composeExtractiveAnswer(messageText(question), sourcesFromPrompt(messageText(system)))
+    return composeExtractiveAnswer(
+      messageText(question),
+      sourcesFromPrompt(messageText(system)),
+      this.options,
+    )
   }
 
   async _generate(messages: BaseMessage[]): Promise<ChatResult> {
