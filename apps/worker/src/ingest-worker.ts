@@ -25,6 +25,7 @@ export type IngestWorkerOptions = {
   log: Logger
   reconcileIntervalMs: number
   reconcileStaleMs: number
+  lockDurationMs?: number
   embedder?: EmbeddingProvider
 }
 
@@ -46,6 +47,12 @@ export function startIngestWorker(options: IngestWorkerOptions): IngestWorkerHan
   const worker = new Worker(ingestJob.queue, createIngestProcessor(deps), {
     connection: connectionFromUrl(options.redisUrl),
     ...ingestWorkerOptions,
+    ...(options.lockDurationMs
+      ? {
+          lockDuration: options.lockDurationMs,
+          stalledInterval: Math.min(ingestWorkerOptions.stalledInterval ?? 15_000, options.lockDurationMs),
+        }
+      : {}),
   })
   worker.on('failed', (job, error) => options.log.warn(`job ${job?.id} failed: ${error.message}`))
   worker.on('error', onError)

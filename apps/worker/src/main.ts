@@ -19,6 +19,7 @@ async function main() {
     log,
     reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
     reconcileStaleMs: env.RECONCILE_STALE_MS,
+    lockDurationMs: env.INGEST_LOCK_DURATION_MS,
   })
   log.info(
     worker.mode === 'queue'

@@ -20,8 +20,10 @@ export {
 } from './embed/provider'
 export { contentTerms, normalizeText, stem } from './embed/text-features'
 export { readIngestEnv } from './env'
+export { parseDocument } from './parse'
 export { IngestRejection, type ParsedDocument } from './parse/types'
 export {
+  type IngestTimings,
   markVersionFailed,
   type ProcessDeps,
   type ProcessResult,
@@ -29,6 +31,13 @@ export {
   processVersion,
 } from './process-version'
 export { type SeedCorpusResult, seedDemoCorpus } from './seed-demo-corpus'
+export { type StoreTimings } from './store/store-version'
+export {
+  decodeVectorBinary,
+  type EmbeddingRow,
+  encodeVectorBinary,
+  insertEmbeddings,
+} from './store/vector-insert'
 export {
   type SubmitInput,
   type SubmitResult,

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite'
 import { vector } from '@electric-sql/pglite-pgvector'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { WireServer } from './wire-server'
 
 export type EmbeddedServer = { port: number; url: string; stop: () => Promise<void> }
 
@@ -13,9 +13,8 @@ export async function startEmbeddedServer(options: {
   port: number
 }): Promise<EmbeddedServer> {
   const db = await PGlite.create({ dataDir: options.dataDir, extensions: { vector } })
-  // All socket clients share this one session: 20 slots so a web pool, a worker pool and a CLI fit.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port, maxConnections: 40 })
-  await server.start()
+  const server = new WireServer(db)
+  await server.listen(options.port)
   let stopped = false
   return {
     port: options.port,
@@ -23,7 +22,7 @@ export async function startEmbeddedServer(options: {
     stop: async () => {
       if (stopped) return
       stopped = true
-      await server.stop()
+      await server.close()
       await db.close()
     },
   }
