@@ -30,8 +30,9 @@ export {
   type ProgressReport,
   processVersion,
 } from './process-version'
+export { type ReembedProgress, reembedMissing } from './reembed'
 export { type SeedCorpusResult, seedDemoCorpus } from './seed-demo-corpus'
-export { type StoreTimings } from './store/store-version'
+export type { StoreTimings } from './store/store-version'
 export {
   decodeVectorBinary,
   type EmbeddingRow,
