@@ -6,6 +6,8 @@ const dbEnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   /** Connections the pool may open. The embedded server serializes them anyway; a small pool is enough. */
+  /** The embedded database daemon exits after this long without clients. */
+  POLICYDESK_DB_IDLE_MS: z.coerce.number().int().min(500).default(30_000),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
 })
 

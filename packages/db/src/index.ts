@@ -10,7 +10,23 @@ export {
 } from './client'
 export { readDbEnv } from './env'
 export { migrationsFolder, runMigrations } from './migrate'
+export {
+  addMessage,
+  type CitationSource,
+  type ConversationSummary,
+  citationSources,
+  conversationTurns,
+  createConversation,
+  getConversation,
+  listConversations,
+  listMessages,
+  renameConversation,
+  type StoredMessage,
+  softDeleteConversation,
+  touchConversation,
+} from './queries/conversations'
 export { bumpCorpusRevision, getCorpusRevision } from './queries/corpus'
+export { type DocumentOriginal, readableDocumentOriginal } from './queries/document-original'
 export {
   countChunks,
   type DocumentListRow,
@@ -29,6 +45,14 @@ export {
 } from './queries/documents'
 export { embeddingIndexName, ensureEmbeddingIndex } from './queries/embedding-index'
 export {
+  type FeedbackInput,
+  type FeedbackListRow,
+  getFeedbackForTrace,
+  listRecentFeedback,
+  type StoredFeedback,
+  upsertFeedback,
+} from './queries/feedback'
+export {
   EVERYONE_GROUP,
   ensureGroup,
   ensureGroups,
@@ -37,6 +61,7 @@ export {
   listGroups,
   readableGroupIds,
 } from './queries/groups'
+export { type DirectoryUser, listUsersWithGroups } from './queries/user-directory'
 export { getUserByEmail, getUserById, listUsers, type UserInput, upsertUser } from './queries/users'
 export * as schema from './schema'
 export { demoGroups, demoUsers, seedDemoUsers } from './seed/demo-users'

@@ -1,9 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import { assertDatabaseReachable, createDb } from '@policydesk/db'
-import { acquireDatabase, embeddedDatabaseOwner } from '@policydesk/db/embedded'
+import { acquireDatabase } from '@policydesk/db/embedded'
 import { acquireRedis } from '@policydesk/jobs'
-import { childEnv, createLogger, dataDir, findProjectRoot, UserFacingError } from '@policydesk/runtime'
+import {
+  childEnv,
+  claimServiceState,
+  createLogger,
+  dataDir,
+  findProjectRoot,
+  readServiceState,
+  releaseServiceState,
+  UserFacingError,
+} from '@policydesk/runtime'
 import type { Command } from 'commander'
 import { readCliEnv } from '../env'
 import { runCommand } from '../lib/output'
@@ -20,18 +29,26 @@ export function registerStartCommand(program: Command): void {
 }
 
 async function start(dev: boolean): Promise<number> {
-  const owner = embeddedDatabaseOwner()
-  if (owner) {
+  // One running product per data dir (the embedded database itself is shared safely by any process).
+  const appState = path.join(dataDir(), 'app.json')
+  if (!claimServiceState(appState)) {
+    const owner = readServiceState(appState)?.pid
     throw new UserFacingError(
       `Policy Desk is already running on ${dataDir()} (pid ${owner}). Stop it first, or set POLICYDESK_DATA_DIR to use another data dir.`,
     )
   }
   const { PORT } = readCliEnv()
-  const database = await acquireDatabase({ start: true })
-  const redis = await acquireRedis({ start: true }).catch(async (error) => {
-    await database.release()
+  const database = await acquireDatabase({ start: true }).catch((error) => {
+    releaseServiceState(appState)
     throw error
   })
+  const redis = await acquireRedis({ start: true }).catch((error) => {
+    releaseServiceState(appState)
+    throw error
+  })
+  // Holding one connection keeps the embedded daemon from idling out while the product runs.
+  const keepAlive = createDb(database.url, { poolSize: 1 })
+  const held = await keepAlive.pool.connect()
   const children: ChildProcess[] = []
   let stopping = false
   const stopAll = async (code: number) => {
@@ -40,7 +57,11 @@ async function start(dev: boolean): Promise<number> {
     log.info('stopping…')
     await Promise.all(children.map(stopChild))
     await redis.release()
-    await database.release()
+    held.release()
+    await keepAlive.close().catch(() => {})
+    // Ctrl-C stops the whole product, the embedded database included.
+    if (database.pid) process.kill(database.pid, 'SIGTERM')
+    releaseServiceState(appState)
     process.exit(code)
   }
   process.on('SIGINT', () => void stopAll(0))

@@ -5,8 +5,8 @@ import { acquireRedis, type RedisTarget } from '@policydesk/jobs'
 export type Services = { database: DatabaseTarget; handle: DbHandle; redis: RedisTarget | null }
 
 /**
- * Gives a command its database (joining a running embedded server, or starting one this process owns
- * until the command ends) and, when asked, Redis. Everything it started is released afterwards.
+ * Gives a command its database (DATABASE_URL, or the embedded daemon of the data dir, started on demand)
+ * and, when asked, Redis. Connections and anything started here are released afterwards.
  */
 export async function withServices<T>(
   options: { redis: 'none' | 'join' | 'start' },
@@ -23,6 +23,5 @@ export async function withServices<T>(
   } finally {
     await handle?.close()
     await redis?.release()
-    await database.release()
   }
 }

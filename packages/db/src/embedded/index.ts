@@ -1,8 +1,3 @@
 export { type EphemeralDatabase, startEphemeralDatabase } from './ephemeral'
-export {
-  acquireDatabase,
-  type DatabaseTarget,
-  embeddedDatabaseOwner,
-  findRunningEmbeddedDatabase,
-} from './launcher'
+export { acquireDatabase, type DatabaseTarget, findRunningEmbeddedDatabase } from './launcher'
 export { type EmbeddedServer, startEmbeddedServer } from './server'

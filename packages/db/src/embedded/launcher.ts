@@ -1,90 +1,79 @@
-import { mkdirSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdirSync, openSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import {
   canConnect,
-  claimServiceState,
   dataDir,
-  findFreePort,
   isProcessAlive,
-  publishServicePort,
   readServiceState,
-  releaseServiceState,
   sleep,
   UserFacingError,
 } from '@policydesk/runtime'
 import { readDbEnv } from '../env'
-import { startEmbeddedServer } from './server'
 
 export type DatabaseTarget = {
   url: string
-  /** 'external' = DATABASE_URL; 'shared' = another process serves the embedded DB; 'owned' = we serve it. */
-  kind: 'external' | 'shared' | 'owned'
-  release: () => Promise<void>
+  /** 'external' = DATABASE_URL; 'embedded' = the embedded daemon of this data dir. */
+  kind: 'external' | 'embedded'
+  /** The daemon's pid (embedded only): `policydesk start` stops it on Ctrl-C. */
+  pid: number | null
 }
 
 const stateFile = () => path.join(dataDir(), 'pg.json')
 const embeddedUrl = (port: number) => `postgres://postgres:postgres@127.0.0.1:${port}/postgres`
+const daemonMain = path.join(path.dirname(fileURLToPath(import.meta.url)), 'daemon-main.ts')
 
-/** Finds a live embedded server started by another process, waiting briefly while it is still starting. */
-export async function findRunningEmbeddedDatabase(waitMs = 60_000): Promise<string | null> {
+/** Finds the live embedded daemon of this data dir, waiting while it is still starting. */
+export async function findRunningEmbeddedDatabase(
+  waitMs = 60_000,
+): Promise<{ url: string; pid: number } | null> {
   const deadline = Date.now() + waitMs
   for (;;) {
     const state = readServiceState(stateFile())
     if (!state || !isProcessAlive(state.pid)) return null
-    if (state.port !== null && (await canConnect(state.port))) return embeddedUrl(state.port)
+    if (state.port !== null && (await canConnect(state.port)))
+      return { url: embeddedUrl(state.port), pid: state.pid }
     if (Date.now() > deadline) {
       throw new UserFacingError(
         `The embedded database in ${dataDir()} is owned by process ${state.pid}, which is not answering. ` +
           'Stop that process, or remove pg.json if it is not Policy Desk.',
       )
     }
-    await sleep(200)
+    await sleep(100)
   }
 }
 
 /**
- * Resolves the database for this process: DATABASE_URL if set; else a running embedded server; else, when
- * `start` is allowed, this process starts and owns one until `release()` (only one process may open the
- * data dir, so ownership is claimed with an exclusive state file first).
+ * The database for this process: DATABASE_URL if set; else the embedded daemon of the data dir, started
+ * (detached) when none runs. Only the daemon opens the data dir, so any number of commands, the worker and
+ * the web app can run at once; the daemon exits by itself when nobody has used it for a while.
  */
 export async function acquireDatabase(options: { start: boolean }): Promise<DatabaseTarget> {
   const env = readDbEnv()
-  const noop = async () => {}
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, kind: 'external', release: noop }
-
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const running = await findRunningEmbeddedDatabase()
-    if (running) return { url: running, kind: 'shared', release: noop }
-    if (!options.start) {
-      throw new UserFacingError(
-        'No database: set DATABASE_URL, or start Policy Desk first (`npm start`) so the embedded database runs.',
-      )
-    }
-    if (!claimServiceState(stateFile())) continue // someone else won the race: use theirs
-    try {
-      const dir = path.join(dataDir(), 'pg')
-      mkdirSync(dir, { recursive: true })
-      const port = await findFreePort()
-      const server = await startEmbeddedServer({ dataDir: dir, port })
-      publishServicePort(stateFile(), port)
-      return {
-        url: server.url,
-        kind: 'owned',
-        release: async () => {
-          await server.stop()
-          releaseServiceState(stateFile())
-        },
-      }
-    } catch (error) {
-      releaseServiceState(stateFile())
-      throw error
-    }
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, kind: 'external', pid: null }
+  const running = await findRunningEmbeddedDatabase()
+  if (running) return { url: running.url, kind: 'embedded', pid: running.pid }
+  if (!options.start) {
+    throw new UserFacingError(
+      'No database: set DATABASE_URL, or start Policy Desk first (`npm start`) so the embedded database runs.',
+    )
   }
-  throw new UserFacingError(`Could not start or find the embedded database in ${dataDir()}`)
-}
-
-/** True when another live process currently owns the embedded database of this data dir. */
-export function embeddedDatabaseOwner(): number | null {
-  const state = readServiceState(stateFile())
-  return state && state.pid !== process.pid && isProcessAlive(state.pid) ? state.pid : null
+  mkdirSync(dataDir(), { recursive: true })
+  const logFile = openSync(path.join(dataDir(), 'pg.log'), 'a')
+  const daemon = spawn(process.execPath, ['--import', 'tsx', daemonMain], {
+    detached: true,
+    stdio: ['ignore', logFile, logFile],
+    env: { ...process.env, POLICYDESK_DATA_DIR: dataDir() },
+  })
+  daemon.unref()
+  // Whoever wins the claim (this daemon or a concurrent one) publishes its port; wait for it.
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    const found = await findRunningEmbeddedDatabase()
+    if (found) return { url: found.url, kind: 'embedded', pid: found.pid }
+    if (daemon.exitCode !== null && daemon.exitCode !== 0) break
+    await sleep(100)
+  }
+  throw new UserFacingError(`The embedded database did not start; see ${path.join(dataDir(), 'pg.log')}`)
 }

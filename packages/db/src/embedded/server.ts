@@ -2,7 +2,12 @@ import { PGlite } from '@electric-sql/pglite'
 import { vector } from '@electric-sql/pglite-pgvector'
 import { WireServer } from './wire-server'
 
-export type EmbeddedServer = { port: number; url: string; stop: () => Promise<void> }
+export type EmbeddedServer = {
+  port: number
+  url: string
+  clientCount: () => number
+  stop: () => Promise<void>
+}
 
 /**
  * Serves PGlite (Postgres in WASM, with pgvector) on 127.0.0.1 over the Postgres wire protocol, so every
@@ -19,6 +24,7 @@ export async function startEmbeddedServer(options: {
   return {
     port: options.port,
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
+    clientCount: () => server.clientCount,
     stop: async () => {
       if (stopped) return
       stopped = true

@@ -30,6 +30,11 @@ export class WireServer {
     this.server = net.createServer((socket) => this.accept(socket))
   }
 
+  /** Connected clients; the daemon exits after a while at zero. */
+  get clientCount(): number {
+    return this.clients.size
+  }
+
   listen(port: number, host = '127.0.0.1'): Promise<void> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject)

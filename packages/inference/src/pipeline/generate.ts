@@ -27,7 +27,7 @@ export async function* generateAnswer(
   signal?: AbortSignal,
 ): AsyncGenerator<string, GenerationStats> {
   const messages = [new SystemMessage(prompt.system), new HumanMessage(prompt.user)]
-  let lastError: unknown
+  const failures: string[] = []
   for (const { name, chat } of deps.chat.models) {
     const started = performance.now()
     let text = ''
@@ -54,9 +54,20 @@ export async function* generateAnswer(
         ttftMs,
       }
     } catch (error) {
-      if (signal?.aborted || text.length > 0) throw error
-      lastError = error
+      if (signal?.aborted) throw error
+      if (text.length > 0)
+        throw new Error(`Model ${name} failed after part of the answer was sent: ${reason(error)}`, {
+          cause: error,
+        })
+      failures.push(`${name}: ${reason(error)}`)
     }
   }
-  throw new Error(`Every configured model failed: ${errorMessage(lastError)}`)
+  throw new Error(`Every configured model failed: ${failures.join('; ') || 'no model is configured'}`)
 }
+
+/** The first line of an error (LangChain appends troubleshooting links on later lines). */
+const reason = (error: unknown) =>
+  errorMessage(error)
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line.length > 0) ?? 'unknown error'

@@ -1,6 +1,6 @@
 import type { Candidate } from '../retrieve/types'
 
-export const PROMPT_VERSION = 'answer-v1'
+export const PROMPT_VERSION = 'answer-v2'
 
 /** The fixed, friendly abstention. The UI and the validator recognise it verbatim. */
 export const ABSTENTION =
@@ -19,10 +19,14 @@ Rules:
 - Be concise: two to four sentences, plain language, no preamble.
 - If the sources do not answer the question, reply exactly: "${ABSTENTION}"`
 
+/** Bracketed numbers in a document (footnote markers like "[2]") would read as citations of other sources. */
+const CITATION_LIKE = /\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]/g
+
 function renderSource({ n, candidate }: NumberedSource): string {
   const location = [candidate.title, ...candidate.headingPath.slice(1)].join(' › ')
   const page = candidate.pageStart ? ` (page ${candidate.pageStart})` : ''
-  return `<source n="${n}" title="${escapeAttr(location)}${page}">\n${candidate.text.replace(/<\/source>/gi, '</ source>')}\n</source>`
+  const text = candidate.text.replace(/<\/source>/gi, '</ source>').replace(CITATION_LIKE, '($1)')
+  return `<source n="${n}" title="${escapeAttr(location)}${page}">\n${text}\n</source>`
 }
 
 const escapeAttr = (value: string) => value.replace(/"/g, "'").replace(/[<>]/g, '')

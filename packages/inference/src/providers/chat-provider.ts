@@ -2,6 +2,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { ChatOpenAI } from '@langchain/openai'
 import { type InferenceEnv, readInferenceEnv } from '../env'
 import { EXTRACTIVE_MODEL, ExtractiveChatModel } from '../generate/extractive-chat-model'
+import { fetchWithIdleTimeout } from './idle-timeout-fetch'
 import { parsePrices } from './prices'
 
 export type ChatProvider = {
@@ -28,10 +29,12 @@ export function createChatProvider(env: InferenceEnv = readInferenceEnv()): Chat
       temperature: env.LLM_TEMPERATURE,
       streaming: true,
       streamUsage: true,
+      // Until the response headers (the SDK's own timeout), then between any two chunks of the body.
       timeout: env.LLM_TIMEOUT_MS,
-      // AsyncCaller: exponential backoff on 429 and 5xx.
+      // AsyncCaller: exponential backoff on 5xx, timeouts, and 429s whose retry-after is at most 60 s; a 429
+      // without retry-after (or a longer one) fails at once, so the fallback model takes over.
       maxRetries: env.LLM_MAX_RETRIES,
-      configuration: { baseURL: env.LLM_BASE_URL },
+      configuration: { baseURL: env.LLM_BASE_URL, fetch: fetchWithIdleTimeout(env.LLM_TIMEOUT_MS) },
     })
   const models = [{ name: env.LLM_MODEL, chat: make(env.LLM_MODEL) }]
   if (env.LLM_FALLBACK_MODEL)

@@ -1,0 +1,196 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../client'
+import {
+  answerTraces,
+  chunks,
+  conversations,
+  documentGroups,
+  documents,
+  documentVersions,
+  feedback,
+  messages,
+  type TraceCitation,
+  type TraceValidation,
+} from '../schema'
+
+export type ConversationSummary = { id: string; title: string; createdAt: Date; updatedAt: Date }
+
+const summaryColumns = {
+  id: conversations.id,
+  title: conversations.title,
+  createdAt: conversations.createdAt,
+  updatedAt: conversations.updatedAt,
+}
+
+/** Every lookup is scoped to the owner and skips soft-deleted rows: a foreign or deleted id is "not found". */
+const owned = (id: string, userId: string) =>
+  and(eq(conversations.id, id), eq(conversations.userId, userId), isNull(conversations.deletedAt))
+
+export async function createConversation(
+  db: DbOrTx,
+  input: { userId: string; title: string },
+): Promise<ConversationSummary> {
+  const [row] = await db
+    .insert(conversations)
+    .values({ userId: input.userId, title: input.title })
+    .returning(summaryColumns)
+  if (!row) throw new Error('Could not create the conversation')
+  return row
+}
+
+export async function listConversations(
+  db: DbOrTx,
+  input: { userId: string; limit?: number },
+): Promise<ConversationSummary[]> {
+  return db
+    .select(summaryColumns)
+    .from(conversations)
+    .where(and(eq(conversations.userId, input.userId), isNull(conversations.deletedAt)))
+    .orderBy(desc(conversations.updatedAt))
+    .limit(input.limit ?? 100)
+}
+
+export async function getConversation(
+  db: DbOrTx,
+  input: { id: string; userId: string },
+): Promise<ConversationSummary | null> {
+  const [row] = await db.select(summaryColumns).from(conversations).where(owned(input.id, input.userId))
+  return row ?? null
+}
+
+export async function renameConversation(
+  db: DbOrTx,
+  input: { id: string; userId: string; title: string },
+): Promise<ConversationSummary | null> {
+  const [row] = await db
+    .update(conversations)
+    .set({ title: input.title })
+    .where(owned(input.id, input.userId))
+    .returning(summaryColumns)
+  return row ?? null
+}
+
+/** Soft delete: traces keep pointing at the conversation, so analysts can still review its answers. */
+export async function softDeleteConversation(
+  db: DbOrTx,
+  input: { id: string; userId: string },
+): Promise<boolean> {
+  const rows = await db
+    .update(conversations)
+    .set({ deletedAt: new Date() })
+    .where(owned(input.id, input.userId))
+    .returning({ id: conversations.id })
+  return rows.length > 0
+}
+
+/** Moves the conversation to the top of the sidebar. */
+export async function touchConversation(db: DbOrTx, id: string): Promise<void> {
+  await db.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, id))
+}
+
+export async function addMessage(
+  db: DbOrTx,
+  input: { conversationId: string; role: 'user' | 'assistant'; content: string; traceId?: string | null },
+): Promise<string> {
+  const [row] = await db
+    .insert(messages)
+    .values({
+      conversationId: input.conversationId,
+      role: input.role,
+      content: input.content,
+      traceId: input.traceId ?? null,
+    })
+    .returning({ id: messages.id })
+  if (!row) throw new Error('Could not store the message')
+  return row.id
+}
+
+export type StoredMessage = {
+  id: string
+  role: 'user' | 'assistant'
+  content: string
+  createdAt: Date
+  traceId: string | null
+  abstained: boolean | null
+  citations: TraceCitation[] | null
+  validation: TraceValidation | null
+  rating: 'up' | 'down' | null
+}
+
+/** A conversation's messages in order, with each answer's trace and the asker's own rating. */
+export async function listMessages(db: DbOrTx, conversationId: string): Promise<StoredMessage[]> {
+  return db
+    .select({
+      id: messages.id,
+      role: messages.role,
+      content: messages.content,
+      createdAt: messages.createdAt,
+      traceId: messages.traceId,
+      abstained: answerTraces.abstained,
+      citations: answerTraces.citations,
+      validation: answerTraces.validation,
+      rating: feedback.rating,
+    })
+    .from(messages)
+    .leftJoin(answerTraces, eq(answerTraces.id, messages.traceId))
+    .leftJoin(feedback, eq(feedback.traceId, messages.traceId))
+    .where(eq(messages.conversationId, conversationId))
+    .orderBy(asc(messages.createdAt), asc(messages.role))
+}
+
+/** The last turns of a conversation, oldest first: what follow-up rewriting needs. */
+export async function conversationTurns(
+  db: DbOrTx,
+  input: { conversationId: string; limit?: number },
+): Promise<{ role: 'user' | 'assistant'; content: string }[]> {
+  const rows = await db
+    .select({ role: messages.role, content: messages.content })
+    .from(messages)
+    .where(eq(messages.conversationId, input.conversationId))
+    .orderBy(desc(messages.createdAt))
+    .limit(input.limit ?? 10)
+  return rows.reverse()
+}
+
+export type CitationSource = {
+  chunkId: string
+  documentId: string
+  title: string
+  versionId: string
+  versionNo: number
+  headingPath: string[]
+  page: number | null
+  passage: string
+}
+
+/**
+ * What a citation panel shows for cited chunks — only those whose document the reader's groups may read
+ * right now (access can be revoked after an answer was given), so the ACL lives in this WHERE clause.
+ */
+export async function citationSources(
+  db: DbOrTx,
+  input: { chunkIds: string[]; groupIds: string[] },
+): Promise<CitationSource[]> {
+  if (input.chunkIds.length === 0 || input.groupIds.length === 0) return []
+  return db
+    .select({
+      chunkId: chunks.id,
+      documentId: documents.id,
+      title: documents.title,
+      versionId: documentVersions.id,
+      versionNo: documentVersions.versionNo,
+      headingPath: chunks.headingPath,
+      page: chunks.pageStart,
+      passage: chunks.text,
+    })
+    .from(chunks)
+    .innerJoin(documentVersions, eq(documentVersions.id, chunks.versionId))
+    .innerJoin(documents, eq(documents.id, documentVersions.documentId))
+    .where(
+      and(
+        inArray(chunks.id, input.chunkIds),
+        isNull(documents.deletedAt),
+        sql`exists (select 1 from ${documentGroups} where ${documentGroups.documentId} = ${documents.id} and ${inArray(documentGroups.groupId, input.groupIds)})`,
+      ),
+    )
+}

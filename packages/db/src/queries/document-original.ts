@@ -1,0 +1,45 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../client'
+import { documentGroups, documents, documentVersions } from '../schema'
+
+export type DocumentOriginal = {
+  title: string
+  sourceName: string
+  versionNo: number
+  mime: string
+  content: Buffer
+}
+
+/**
+ * The stored bytes of a document version (the current one unless `versionId` names another version of the
+ * same document), or null when the document is unknown, deleted, purged, or not readable by `groupIds`.
+ * The ACL is part of the query, so a caller cannot forget it.
+ */
+export async function readableDocumentOriginal(
+  db: DbOrTx,
+  input: { documentId: string; groupIds: string[]; versionId?: string },
+): Promise<DocumentOriginal | null> {
+  if (input.groupIds.length === 0) return null
+  const versionMatch = input.versionId
+    ? eq(documentVersions.id, input.versionId)
+    : eq(documentVersions.id, documents.currentVersionId)
+  const [row] = await db
+    .select({
+      title: documents.title,
+      sourceName: documents.sourceName,
+      versionNo: documentVersions.versionNo,
+      mime: sql<string>`coalesce(${documentVersions.detectedMime}, ${documentVersions.declaredMime})`,
+      content: documentVersions.content,
+    })
+    .from(documents)
+    .innerJoin(documentVersions, and(eq(documentVersions.documentId, documents.id), versionMatch))
+    .where(
+      and(
+        eq(documents.id, input.documentId),
+        isNull(documents.deletedAt),
+        sql`exists (select 1 from ${documentGroups} where ${documentGroups.documentId} = ${documents.id} and ${inArray(documentGroups.groupId, input.groupIds)})`,
+      ),
+    )
+  if (!row?.content) return null
+  return { ...row, content: row.content }
+}
