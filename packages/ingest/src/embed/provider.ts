@@ -28,8 +28,8 @@ export function createEmbeddingProvider(env: EmbeddingsEnv = readEmbeddingsEnv()
     apiKey: env.EMBEDDINGS_API_KEY ?? 'not-needed',
     batchSize: env.EMBEDDINGS_BATCH_SIZE,
     // LangChain's AsyncCaller retries 429/5xx with exponential backoff.
-    maxRetries: 4,
-    timeout: 60_000,
+    maxRetries: env.EMBEDDINGS_MAX_RETRIES,
+    timeout: env.EMBEDDINGS_TIMEOUT_MS,
     configuration: { baseURL: env.EMBEDDINGS_BASE_URL },
   })
   return {
