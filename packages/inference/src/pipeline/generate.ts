@@ -28,12 +28,13 @@ export async function* generateAnswer(
 ): AsyncGenerator<string, GenerationStats> {
   const messages = [new SystemMessage(prompt.system), new HumanMessage(prompt.user)]
   const failures: string[] = []
-  for (const { name, chat } of deps.chat.models) {
+  for (const { name, load } of deps.chat.models) {
     const started = performance.now()
     let text = ''
     let ttftMs: number | null = null
     let usage: UsageMetadata | undefined
     try {
+      const chat = await load()
       const stream = await chat.stream(messages, { signal })
       for await (const chunk of stream) {
         const piece = typeof chunk.content === 'string' ? chunk.content : ''

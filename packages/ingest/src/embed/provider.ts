@@ -1,11 +1,11 @@
 import type { Embeddings } from '@langchain/core/embeddings'
-import { OpenAIEmbeddings } from '@langchain/openai'
 import { type EmbeddingsEnv, readEmbeddingsEnv } from './env'
 import {
   BUILTIN_EMBEDDING_DIMENSIONS,
   BUILTIN_EMBEDDING_MODEL,
   HashingEmbeddings,
 } from './hashing-embeddings'
+import { LazyOpenAIEmbeddings } from './lazy-openai-embeddings'
 
 /** An embeddings model plus what must be stored with every vector it makes. */
 export type EmbeddingProvider = { embeddings: Embeddings; model: string; dimensions: number }
@@ -23,14 +23,10 @@ export function createEmbeddingProvider(env: EmbeddingsEnv = readEmbeddingsEnv()
       dimensions: BUILTIN_EMBEDDING_DIMENSIONS,
     }
   }
-  const embeddings = new OpenAIEmbeddings({
-    model: env.EMBEDDINGS_MODEL,
-    apiKey: env.EMBEDDINGS_API_KEY ?? 'not-needed',
-    batchSize: env.EMBEDDINGS_BATCH_SIZE,
-    // LangChain's AsyncCaller retries 429/5xx with exponential backoff.
-    maxRetries: env.EMBEDDINGS_MAX_RETRIES,
-    timeout: env.EMBEDDINGS_TIMEOUT_MS,
-    configuration: { baseURL: env.EMBEDDINGS_BASE_URL },
+  const embeddings = new LazyOpenAIEmbeddings({
+    ...env,
+    EMBEDDINGS_MODEL: env.EMBEDDINGS_MODEL,
+    EMBEDDINGS_BASE_URL: env.EMBEDDINGS_BASE_URL,
   })
   return {
     embeddings,
