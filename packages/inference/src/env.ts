@@ -1,4 +1,8 @@
 import { z } from 'zod'
+import { loadRanker } from './retrieve/rerank'
+
+/** A learned re-ranker artifact (`policydesk finetune train-ranker`) or `off` (default). */
+const rankerSetting = z.string().trim().min(1).default('off')
 
 const inferenceEnvSchema = z
   .object({
@@ -19,8 +23,23 @@ const inferenceEnvSchema = z
     RETRIEVAL_CONTEXT_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1_800),
     RETRIEVAL_MAX_SOURCES: z.coerce.number().int().min(1).max(50).default(6),
     ANSWER_CACHE: z.enum(['on', 'off']).default('on'),
+    RANKER: rankerSetting,
   })
   .refine((env) => !env.LLM_BASE_URL || env.LLM_MODEL, { message: 'LLM_BASE_URL needs LLM_MODEL' })
+  .superRefine((env, ctx) => {
+    // Loading here makes a missing or malformed artifact a startup error (createInferenceDeps reads the
+    // env), not a failure on the first question. loadRanker caches, so later reads cost nothing.
+    if (env.RANKER === 'off') return
+    try {
+      loadRanker(env.RANKER)
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RANKER'],
+        message: error instanceof Error ? error.message : String(error),
+      })
+    }
+  })
 
 export type InferenceEnv = z.infer<typeof inferenceEnvSchema>
 
@@ -31,4 +50,10 @@ export function readInferenceEnv(source: NodeJS.ProcessEnv = process.env): Infer
     throw new Error(`Invalid environment: ${problems}`)
   }
   return parsed.data
+}
+
+/** RANKER alone, for the retrieval path: cheaper than the whole schema and unaffected by unrelated variables. */
+export function readRankerSetting(source: NodeJS.ProcessEnv = process.env): string {
+  const parsed = rankerSetting.safeParse(source.RANKER)
+  return parsed.success ? parsed.data : 'off'
 }

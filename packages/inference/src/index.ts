@@ -7,6 +7,7 @@ export { composeExtractiveAnswer } from './generate/extractive-answer'
 export { EXTRACTIVE_MODEL, ExtractiveChatModel } from './generate/extractive-chat-model'
 export { answer, streamAnswer } from './pipeline/answer'
 export { answerCacheKey, normalizeQuestion } from './pipeline/answer-cache'
+export { CURATED_MATCH, findCuratedAnswer, type PromoteInput, promoteCuratedAnswer } from './pipeline/curated'
 export { retrieve } from './pipeline/retrieve'
 export { rewriteFollowUp, type Turn } from './pipeline/rewrite'
 export type {

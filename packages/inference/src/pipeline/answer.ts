@@ -3,6 +3,7 @@ import { ABSTENTION, buildAnswerPrompt, numberSources, PROMPT_VERSION } from '..
 import { validateAnswer } from '../validate/validate-answer'
 import { answerCacheKey, readCachedAnswer, writeCachedAnswer } from './answer-cache'
 import { buildCitations } from './citations'
+import { findCuratedAnswer } from './curated'
 import { generateAnswer } from './generate'
 import { retrieve } from './retrieve'
 import { rewriteFollowUp } from './rewrite'
@@ -26,6 +27,36 @@ export async function* streamAnswer(deps: InferenceDeps, input: AnswerInput): As
   let t = performance.now()
   const rewritten = rewriteFollowUp(input.question, input.history ?? [])
   t = lap('rewrite', t)
+
+  const curated = await findCuratedAnswer(deps.db, rewritten, input.user.groupIds)
+  if (curated) {
+    lap('curated', t)
+    for (const token of curated.answer.match(/\S+\s*/g) ?? []) yield { type: 'token', text: token }
+    const validation = validateAnswer(
+      curated.answer,
+      curated.citations.map((c) => ({ n: c.n, text: c.passage })),
+    )
+    const result: AnswerResult = {
+      traceId: null,
+      question: input.question,
+      rewrittenQuery: rewritten,
+      text: curated.answer,
+      citations: curated.citations,
+      abstained: false,
+      cached: false,
+      curatedAnswerId: curated.id,
+      validation,
+      model: 'curated',
+      embeddingModel: deps.embedder.model,
+      promptVersion: PROMPT_VERSION,
+      usage: { tokensIn: 0, tokensOut: 0, costUsd: 0 },
+      latencyMs: { ...latency, total: Math.round(performance.now() - started) },
+      candidates: [],
+    }
+    result.traceId = input.skipTrace ? null : await writeTrace(deps.db, input, result, null)
+    yield { type: 'final', result }
+    return
+  }
 
   const primaryModel = deps.chat.models[0]?.name ?? 'none'
   const revision = deps.settings.cache ? await getCorpusRevision(deps.db) : 0
@@ -89,6 +120,7 @@ export async function* streamAnswer(deps: InferenceDeps, input: AnswerInput): As
     citations,
     abstained,
     cached: false,
+    curatedAnswerId: null,
     validation,
     model: stats.model,
     embeddingModel: deps.embedder.model,

@@ -1,5 +1,7 @@
 import { embedTexts } from '@policydesk/ingest'
+import { readRankerSetting } from '../env'
 import { hybridSearch } from '../retrieve/hybrid-search'
+import { loadRanker, rerankCandidates } from '../retrieve/rerank'
 import { selectContext } from '../retrieve/select-context'
 import type { Candidate, RetrievalFilters } from '../retrieve/types'
 import type { InferenceDeps } from './types'
@@ -21,7 +23,7 @@ export async function retrieve(
   const t0 = performance.now()
   const [vector] = await embedTexts(deps.embedder, [query])
   const t1 = performance.now()
-  const candidates = await hybridSearch(deps.db, {
+  const fused = await hybridSearch(deps.db, {
     query,
     groupIds,
     filters,
@@ -31,6 +33,9 @@ export async function retrieve(
     model: deps.embedder.model,
     dimensions: deps.embedder.dimensions,
   })
+  // RANKER=path re-orders the fused list with the learned ranker (loaded once); off by default.
+  const ranker = readRankerSetting()
+  const candidates = ranker === 'off' ? fused : rerankCandidates(query, fused, loadRanker(ranker))
   const t2 = performance.now()
   const context = selectContext(candidates, {
     maxTokens: deps.settings.contextTokens,

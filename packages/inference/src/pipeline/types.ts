@@ -49,6 +49,8 @@ export type AnswerResult = {
   citations: AnswerCitation[]
   abstained: boolean
   cached: boolean
+  /** Set when an analyst-curated answer was served instead of a generated one. */
+  curatedAnswerId: string | null
   validation: Validation
   model: string
   embeddingModel: string
