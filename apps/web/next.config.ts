@@ -20,11 +20,14 @@ const config: NextConfig = {
     'jszip',
     'gpt-tokenizer',
     '@electric-sql/pglite',
-    '@electric-sql/pglite-socket',
     '@electric-sql/pglite-pgvector',
   ],
   turbopack: { root: path.resolve(import.meta.dirname, '../..') },
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a real HTTP 403 for signed-in users without the role.
+  experimental: { authInterrupts: true },
+  // The documents page moved into the admin area.
+  redirects: async () => [{ source: '/documents', destination: '/admin/documents', permanent: false }],
 }
 
 export default config

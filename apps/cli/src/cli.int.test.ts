@@ -9,7 +9,12 @@ const root = findProjectRoot()
 const policies = path.join(root, 'samples/policies')
 let dataDir: string
 // No Redis for these runs: the CLI must work alone (ingest --wait processes in-process).
-const env = () => ({ POLICYDESK_DATA_DIR: dataDir, POLICYDESK_JOBS: 'inline', DATABASE_URL: undefined, REDIS_URL: undefined })
+const env = () => ({
+  POLICYDESK_DATA_DIR: dataDir,
+  POLICYDESK_JOBS: 'inline',
+  DATABASE_URL: undefined,
+  REDIS_URL: undefined,
+})
 
 beforeAll(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'pd-cli-'))
@@ -22,7 +27,8 @@ describe('policydesk CLI', () => {
   it('prints help', async () => {
     const run = await runCli(['--help'], env())
     expect(run.code).toBe(0)
-    for (const command of ['start', 'db', 'ingest', 'ask', 'eval', 'documents']) expect(run.stdout).toContain(command)
+    for (const command of ['start', 'db', 'ingest', 'ask', 'eval', 'documents'])
+      expect(run.stdout).toContain(command)
   })
 
   it('migrates idempotently', async () => {
@@ -54,7 +60,10 @@ describe('policydesk CLI', () => {
   it('reports a failed file with its reason and a non-zero exit, without stopping the others', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pd-bad-'))
     writeFileSync(path.join(dir, 'empty.md'), '')
-    writeFileSync(path.join(dir, 'notes.md'), '# Notes\n\nVisitors sign in at reception and wear a visitor badge.\n')
+    writeFileSync(
+      path.join(dir, 'notes.md'),
+      '# Notes\n\nVisitors sign in at reception and wear a visitor badge.\n',
+    )
     const run = await runCli(['ingest', dir, '--wait', '--json'], env())
     expect(run.code).toBe(1)
     const byName = Object.fromEntries(jsonLines(run.stdout).map((r) => [path.basename(String(r.path)), r]))
@@ -66,9 +75,15 @@ describe('policydesk CLI', () => {
   it('answers a demo question with a citation and abstains on an unanswerable one', async () => {
     // The seeded demo users are needed for `ask --as`.
     expect((await runCli(['db', 'seed', '--json'], env(), 240_000)).code).toBe(0)
-    const answered = await runCli(['ask', 'What is the refund policy for enterprise accounts?', '--json'], env())
+    const answered = await runCli(
+      ['ask', 'What is the refund policy for enterprise accounts?', '--json'],
+      env(),
+    )
     expect(answered.code).toBe(0)
-    const result = jsonLines(answered.stdout)[0] as { abstained: boolean; citations: { documentSlug: string }[] }
+    const result = jsonLines(answered.stdout)[0] as {
+      abstained: boolean
+      citations: { documentSlug: string }[]
+    }
     expect(result.abstained).toBe(false)
     expect(result.citations.some((c) => c.documentSlug === 'refund-policy')).toBe(true)
 
@@ -81,9 +96,14 @@ describe('policydesk CLI', () => {
     expect(missing.code).toBe(1)
     expect(missing.stderr.trim()).toBe('policydesk: No such file or directory: /no/such/path')
 
-    const badDb = await runCli(['db', 'migrate'], { ...env(), DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' })
+    const badDb = await runCli(['db', 'migrate'], {
+      ...env(),
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    })
     expect(badDb.code).toBe(1)
-    expect(badDb.stderr).toMatch(/^policydesk: Cannot reach the database at postgres:\/\/nobody@127\.0\.0\.1:1\/none/)
+    expect(badDb.stderr).toMatch(
+      /^policydesk: Cannot reach the database at postgres:\/\/nobody@127\.0\.0\.1:1\/none/,
+    )
 
     const badRedis = await runCli(['ingest', policies], { ...env(), REDIS_URL: 'redis://127.0.0.1:1' })
     expect(badRedis.code).toBe(1)

@@ -1,9 +1,12 @@
 import { Command } from 'commander'
 import { registerAskCommand } from './commands/ask'
+import { registerBenchCommands } from './commands/bench'
+import { registerBenchChatCommand } from './commands/bench-chat'
 import { registerDbCommands } from './commands/db'
 import { registerDocumentsCommands } from './commands/documents'
 import { registerEvalCommand } from './commands/eval'
 import { registerIngestCommand } from './commands/ingest'
+import { registerReembedCommand } from './commands/reembed'
 import { registerStartCommand } from './commands/start'
 
 const program = new Command()
@@ -14,8 +17,10 @@ const program = new Command()
 registerStartCommand(program)
 registerDbCommands(program)
 registerIngestCommand(program)
+registerReembedCommand(program)
 registerDocumentsCommands(program)
 registerAskCommand(program)
 registerEvalCommand(program)
+registerBenchChatCommand(registerBenchCommands(program))
 
 await program.parseAsync(process.argv)

@@ -1,3 +1,4 @@
+import { parseEnv } from '@policydesk/runtime'
 import { z } from 'zod'
 
 const workerEnvSchema = z.object({
@@ -15,10 +16,5 @@ const workerEnvSchema = z.object({
 export type WorkerEnv = z.infer<typeof workerEnvSchema>
 
 export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
-  const parsed = workerEnvSchema.safeParse(source)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')
-    throw new Error(`Invalid environment: ${problems}`)
-  }
-  return parsed.data
+  return parseEnv(workerEnvSchema, source)
 }

@@ -1,3 +1,4 @@
+import { redactUrl } from '@policydesk/runtime'
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import * as schema from './schema'
@@ -42,12 +43,4 @@ export async function assertDatabaseReachable(url: string): Promise<void> {
   }
 }
 
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url)
-    if (parsed.password) parsed.password = '***'
-    return parsed.toString()
-  } catch {
-    return '<invalid url>'
-  }
-}
+export { redactUrl }

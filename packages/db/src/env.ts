@@ -1,3 +1,4 @@
+import { parseEnv } from '@policydesk/runtime'
 import { z } from 'zod'
 
 const dbEnvSchema = z.object({
@@ -14,10 +15,5 @@ const dbEnvSchema = z.object({
 export type DbEnv = z.infer<typeof dbEnvSchema>
 
 export function readDbEnv(source: NodeJS.ProcessEnv = process.env): DbEnv {
-  const parsed = dbEnvSchema.safeParse(source)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')
-    throw new Error(`Invalid environment: ${problems}`)
-  }
-  return parsed.data
+  return parseEnv(dbEnvSchema, source)
 }

@@ -11,6 +11,66 @@ export {
 export { readDbEnv } from './env'
 export { migrationsFolder, runMigrations } from './migrate'
 export {
+  type AccessChange,
+  changeDocumentAccess,
+  type DocumentChange,
+  deleteDocumentWithAudit,
+  purgeDocumentWithAudit,
+  type RetryResult,
+  retryFailedVersion,
+} from './queries/admin-document-actions'
+export {
+  type AdminDocumentDetail,
+  type AdminDocumentRow,
+  type ChunkViewRow,
+  type DocumentSearch,
+  type DocumentSortKey,
+  type DocumentState,
+  documentSortKeys,
+  documentStates,
+  getAdminDocument,
+  getVersionOriginal,
+  getVersionStatuses,
+  listDocumentTags,
+  listVersionChunks,
+  listVersionHistory,
+  searchDocuments,
+  uniqueDocumentSlug,
+  type VersionHistoryRow,
+  type VersionOriginal,
+  type VersionStatusRow,
+} from './queries/admin-documents'
+export {
+  type AnswerDetail,
+  type DetailCandidate,
+  type DetailVersion,
+  getAnswerDetail,
+} from './queries/answer-detail'
+export {
+  type AnswerLogFilters,
+  type AnswerLogPage,
+  type AnswerLogRow,
+  countAnswerLog,
+  type ExportedTrace,
+  exportAnswerLog,
+  type FeedbackFilter,
+  type LogCursor,
+  type LogPageRequest,
+  listAnswerLog,
+  listLoggedModels,
+  type ReviewStatusFilter,
+} from './queries/answer-log'
+export {
+  ADMIN_AUDIT_ACTIONS,
+  type AdminAuditAction,
+  type AuditEntry,
+  type AuditFilters,
+  type AuditListRow,
+  listAuditActions,
+  listAuditLog,
+  recordAudit,
+} from './queries/audit'
+export {
   addMessage,
   type CitationSource,
   type ConversationSummary,
@@ -26,6 +86,20 @@ export {
   touchConversation,
 } from './queries/conversations'
 export { bumpCorpusRevision, getCorpusRevision } from './queries/corpus'
+export {
+  type CuratedChange,
+  type CuratedListRow,
+  listCuratedAnswers,
+  reapproveCuratedAnswer,
+  retireCuratedAnswer,
+} from './queries/curated-review'
+export {
+  coverageGapQuestions,
+  type DashboardBucket,
+  type DashboardStats,
+  dashboardStats,
+  type GapQuestion,
+} from './queries/dashboards'
 export { type DocumentOriginal, readableDocumentOriginal } from './queries/document-original'
 export {
   countChunks,
@@ -61,7 +135,46 @@ export {
   listGroups,
   readableGroupIds,
 } from './queries/groups'
+export {
+  documentReadableBy,
+  hiddenDocumentIds,
+  type ReviewViewer,
+  traceVisibleTo,
+} from './queries/review-access'
+export {
+  nextInQueue,
+  type QueueBucket,
+  type QueueItem,
+  type QueuePosition,
+  queueBuckets,
+  queueCounts,
+  queuePositionOf,
+  type ReviewInput,
+  type StoredReview,
+  saveReview,
+} from './queries/reviews'
 export { type DirectoryUser, listUsersWithGroups } from './queries/user-directory'
 export { getUserByEmail, getUserById, listUsers, type UserInput, upsertUser } from './queries/users'
+export {
+  type AdminGroupRow,
+  type AdminUserRow,
+  addUserToGroup,
+  changeUserRole,
+  createGroup,
+  type GroupChange,
+  listGroupsWithCounts,
+  listUsersForAdmin,
+  type MembershipChange,
+  type RoleChange,
+  removeUserFromGroup,
+  renameGroup,
+} from './queries/users-admin'
 export * as schema from './schema'
 export { demoGroups, demoUsers, seedDemoUsers } from './seed/demo-users'
+export {
+  insertSyntheticTraces,
+  type SyntheticDocument,
+  type SyntheticSummary,
+  seededRandom,
+  seedSyntheticDocuments,
+} from './seed/synthetic-traces'

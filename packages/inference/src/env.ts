@@ -1,3 +1,4 @@
+import { parseEnv } from '@policydesk/runtime'
 import { z } from 'zod'
 import { loadRanker } from './retrieve/rerank'
 
@@ -44,12 +45,7 @@ const inferenceEnvSchema = z
 export type InferenceEnv = z.infer<typeof inferenceEnvSchema>
 
 export function readInferenceEnv(source: NodeJS.ProcessEnv = process.env): InferenceEnv {
-  const parsed = inferenceEnvSchema.safeParse(source)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'LLM_*'} ${i.message}`).join('; ')
-    throw new Error(`Invalid environment: ${problems}`)
-  }
-  return parsed.data
+  return parseEnv(inferenceEnvSchema, source)
 }
 
 /** RANKER alone, for the retrieval path: cheaper than the whole schema and unaffected by unrelated variables. */

@@ -23,6 +23,19 @@ export { type ChatProvider, createChatProvider } from './providers/chat-provider
 export { reciprocalRankFusion } from './retrieve/fusion'
 export { hybridSearch } from './retrieve/hybrid-search'
 export { PolicyDeskRetriever } from './retrieve/langchain-retriever'
+export {
+  chunkKey,
+  type FeatureContext,
+  loadRanker,
+  parseRanker,
+  RANKER_FEATURES,
+  type RankerArtifact,
+  type RankerInput,
+  rankerArtifactSchema,
+  rankerFeatures,
+  rerankCandidates,
+  scoreRows,
+} from './retrieve/rerank'
 export { selectContext } from './retrieve/select-context'
 export type { Candidate, RetrievalFilters } from './retrieve/types'
 export { type Validation, validateAnswer } from './validate/validate-answer'

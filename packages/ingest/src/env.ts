@@ -1,3 +1,4 @@
+import { parseEnv } from '@policydesk/runtime'
 import { z } from 'zod'
 
 const ingestEnvSchema = z.object({
@@ -10,10 +11,5 @@ const ingestEnvSchema = z.object({
 export type IngestEnv = z.infer<typeof ingestEnvSchema>
 
 export function readIngestEnv(source: NodeJS.ProcessEnv = process.env): IngestEnv {
-  const parsed = ingestEnvSchema.safeParse(source)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')
-    throw new Error(`Invalid environment: ${problems}`)
-  }
-  return parsed.data
+  return parseEnv(ingestEnvSchema, source)
 }

@@ -20,8 +20,8 @@ export {
 } from './embed/provider'
 export { contentTerms, normalizeText, stem } from './embed/text-features'
 export { readIngestEnv } from './env'
-export { parseDocument } from './parse'
-export { IngestRejection, type ParsedDocument } from './parse/types'
+export { detectType, parseDocument } from './parse'
+export { IngestRejection, type ParsedDocument, type SupportedMime, supportedMimes } from './parse/types'
 export {
   type IngestTimings,
   markVersionFailed,

@@ -8,7 +8,10 @@ import { parseDocument } from './parse'
 const policies = path.join(findProjectRoot(), 'samples/policies')
 
 async function chunksOf(file: string) {
-  const parsed = await parseDocument(readFileSync(path.join(policies, file)), { maxBytes: 50e6, fileName: file })
+  const parsed = await parseDocument(readFileSync(path.join(policies, file)), {
+    maxBytes: 50e6,
+    fileName: file,
+  })
   return { parsed, ...chunkDocument(parsed) }
 }
 
@@ -44,7 +47,12 @@ describe('the demo corpus ingests with sensible chunks in every format', () => {
   })
 
   it('every chunk of every sample stays within the token budget', async () => {
-    for (const file of ['pto-and-leave.md', 'procurement.pdf', 'performance-reviews.docx', 'incident-response.html']) {
+    for (const file of [
+      'pto-and-leave.md',
+      'procurement.pdf',
+      'performance-reviews.docx',
+      'incident-response.html',
+    ]) {
       const { chunks } = await chunksOf(file)
       expect(chunks.length).toBeGreaterThan(2)
       for (const c of chunks) expect(c.tokenCount).toBeLessThanOrEqual(400)

@@ -1,3 +1,4 @@
+import { parseEnv } from '@policydesk/runtime'
 import { z } from 'zod'
 
 const jobsEnvSchema = z.object({
@@ -12,10 +13,5 @@ const jobsEnvSchema = z.object({
 export type JobsEnv = z.infer<typeof jobsEnvSchema>
 
 export function readJobsEnv(source: NodeJS.ProcessEnv = process.env): JobsEnv {
-  const parsed = jobsEnvSchema.safeParse(source)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')
-    throw new Error(`Invalid environment: ${problems}`)
-  }
-  return parsed.data
+  return parseEnv(jobsEnvSchema, source)
 }

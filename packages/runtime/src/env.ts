@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseEnv } from './parse-env'
 
 const runtimeEnvSchema = z.object({
   POLICYDESK_DATA_DIR: z.string().min(1).optional(),
@@ -9,12 +10,7 @@ export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>
 
 /** Parses the runtime variables; a bad value is a clear startup error, never a silent default. */
 export function readRuntimeEnv(source: NodeJS.ProcessEnv = process.env): RuntimeEnv {
-  const parsed = runtimeEnvSchema.safeParse(source)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-    throw new Error(`Invalid environment: ${problems}`)
-  }
-  return parsed.data
+  return parseEnv(runtimeEnvSchema, source)
 }
 
 /** The environment a child process inherits, plus overrides: the one sanctioned way to pass env on. */

@@ -37,7 +37,14 @@ const TOPICS: Topic[] = [
   {
     name: 'Paid Time Off and Leave',
     owner: 'Chief People Officer',
-    nouns: ['vacation day', 'sick day', 'carry-over balance', 'public holiday', 'leave request', 'sabbatical'],
+    nouns: [
+      'vacation day',
+      'sick day',
+      'carry-over balance',
+      'public holiday',
+      'leave request',
+      'sabbatical',
+    ],
     systems: ['PeopleHub', 'the leave calendar', 'the HR service desk'],
     sections: ['Annual leave', 'Sick leave', 'Carry-over', 'Special leave', 'Requesting leave'],
     tableHeader: ['Leave type', 'Entitlement', 'Notice'],
@@ -47,7 +54,13 @@ const TOPICS: Topic[] = [
     owner: 'Chief Information Security Officer',
     nouns: ['password', 'laptop', 'security incident', 'access token', 'USB drive', 'phishing email'],
     systems: ['the password manager', 'the device management agent', 'the SOC hotline'],
-    sections: ['Accounts and passwords', 'Devices', 'Reporting incidents', 'Acceptable use', 'Access reviews'],
+    sections: [
+      'Accounts and passwords',
+      'Devices',
+      'Reporting incidents',
+      'Acceptable use',
+      'Access reviews',
+    ],
     tableHeader: ['Control', 'Requirement', 'Owner'],
   },
   {
@@ -55,7 +68,13 @@ const TOPICS: Topic[] = [
     owner: 'Head of Workplace',
     nouns: ['anchor day', 'home office stipend', 'work-from-abroad day', 'co-working pass', 'core hour'],
     systems: ['PeopleHub', 'the desk booking app', 'Slack'],
-    sections: ['Work arrangements', 'Working hours', 'Working abroad', 'Equipment at home', 'Team gatherings'],
+    sections: [
+      'Work arrangements',
+      'Working hours',
+      'Working abroad',
+      'Equipment at home',
+      'Team gatherings',
+    ],
     tableHeader: ['Arrangement', 'Location', 'Attendance'],
   },
   {
@@ -79,7 +98,13 @@ const TOPICS: Topic[] = [
     owner: 'Head of Total Rewards',
     nouns: ['birth leave', 'adoption leave', 'paid week', 'return-to-work plan', 'keeping-in-touch day'],
     systems: ['PeopleHub', 'the benefits portal', 'payroll'],
-    sections: ['Eligibility', 'Paid leave', 'Notifying your manager', 'Returning to work', 'Pay during leave'],
+    sections: [
+      'Eligibility',
+      'Paid leave',
+      'Notifying your manager',
+      'Returning to work',
+      'Pay during leave',
+    ],
     tableHeader: ['Country', 'Paid weeks', 'Top-up'],
   },
   {
@@ -87,7 +112,13 @@ const TOPICS: Topic[] = [
     owner: 'General Counsel',
     nouns: ['gift', 'conflict of interest', 'bribe', 'complaint', 'side project', 'hospitality offer'],
     systems: ['the ethics hotline', 'the gifts register', 'the compliance mailbox'],
-    sections: ['Our standards', 'Gifts and hospitality', 'Conflicts of interest', 'Speaking up', 'Consequences'],
+    sections: [
+      'Our standards',
+      'Gifts and hospitality',
+      'Conflicts of interest',
+      'Speaking up',
+      'Consequences',
+    ],
     tableHeader: ['Situation', 'Allowed', 'Declare to'],
   },
   {
@@ -111,7 +142,13 @@ const TOPICS: Topic[] = [
     owner: 'Head of IT',
     nouns: ['laptop', 'monitor', 'headset', 'phone', 'docking station', 'replacement request'],
     systems: ['the IT service desk', 'the asset register', 'the device shop'],
-    sections: ['Standard equipment', 'Replacements', 'Lost or stolen devices', 'Returning equipment', 'Repairs'],
+    sections: [
+      'Standard equipment',
+      'Replacements',
+      'Lost or stolen devices',
+      'Returning equipment',
+      'Repairs',
+    ],
     tableHeader: ['Role', 'Laptop', 'Refresh cycle'],
   },
   {
@@ -124,12 +161,34 @@ const TOPICS: Topic[] = [
   },
 ]
 
-const ROLES = ['your manager', 'the budget holder', 'People Operations', 'the Finance team', 'the IT service desk']
-const ROLES_TITLE = ['Manager', 'Budget holder', 'People Partner', 'Finance', 'Legal', 'IT service desk', 'CFO']
-const AUDIENCES = ['all employees', 'all permanent employees', 'employees and contractors', 'all staff in every country']
+const ROLES = [
+  'your manager',
+  'the budget holder',
+  'People Operations',
+  'the Finance team',
+  'the IT service desk',
+]
+const ROLES_TITLE = [
+  'Manager',
+  'Budget holder',
+  'People Partner',
+  'Finance',
+  'Legal',
+  'IT service desk',
+  'CFO',
+]
+const AUDIENCES = [
+  'all employees',
+  'all permanent employees',
+  'employees and contractors',
+  'all staff in every country',
+]
 const OFFICES = ['Lisbon', 'Berlin', 'Austin', 'Toronto', 'Singapore']
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'September', 'October', 'November']
 const VERBS = ['submit', 'approve', 'record', 'review', 'report', 'request', 'keep', 'update']
+
+/** "a" or "an" with the noun. */
+const an = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`
 
 function sentence(rng: Random, topic: Topic): string {
   const noun = rng.pick(topic.nouns)
@@ -141,12 +200,12 @@ function sentence(rng: Random, topic: Topic): string {
   const office = rng.pick(OFFICES)
   const templates = [
     `You must ${rng.pick(VERBS)} every ${noun} in ${system} within ${days} working days.`,
-    `A ${noun} above ${amount} EUR needs written approval from ${role} before you commit to it.`,
+    `${an(noun).replace(/^a/, 'A')} above ${amount} EUR needs written approval from ${role} before you commit to it.`,
     `Employees in ${office} follow the local rules for each ${noun}, which ${role} publishes every year.`,
-    `If a ${noun} cannot be handled in ${system}, contact ${role} and keep a copy of your request.`,
+    `If ${an(noun)} cannot be handled in ${system}, contact ${role} and keep a copy of your request.`,
     `The company covers up to ${amount} EUR per ${noun}; anything beyond that is at your own cost unless ${role} agrees otherwise.`,
     `Each ${noun} is reviewed by ${role} at least once every ${days} days, and the outcome is recorded in ${system}.`,
-    `Do not combine a ${noun} with a ${other} in the same request: ${system} handles them separately.`,
+    `Do not combine ${an(noun)} with ${an(other)} in the same request: ${system} handles them separately.`,
     `Exceptions to the rules on the ${noun} are rare, must be justified in writing and are logged in ${system}.`,
     `New joiners receive guidance on the ${noun} during onboarding and can ask ${role} at any time.`,
     `We review this section every ${rng.int(6, 24)} months so that the limits for the ${noun} stay fair across countries.`,
@@ -161,18 +220,23 @@ function listItem(rng: Random, topic: Topic): string {
   const noun = rng.pick(topic.nouns)
   return rng.pick([
     `Record the ${noun} in ${rng.pick(topic.systems)} on the same day.`,
-    `Ask ${rng.pick(ROLES)} before changing a ${noun}.`,
+    `Ask ${rng.pick(ROLES)} before changing ${an(noun)}.`,
     `Keep evidence for each ${noun} for ${rng.int(1, 10)} years.`,
-    `A ${noun} over ${rng.int(1, 50) * 100} EUR needs two approvals.`,
-    `Report a lost ${noun} within ${rng.int(1, 72)} hours.`,
-    `Do not share a ${noun} outside the company.`,
+    `${an(noun).replace(/^a/, 'A')} over ${rng.int(1, 50) * 100} EUR needs two approvals.`,
+    `Report ${an(`lost ${noun}`)} within ${rng.int(1, 72)} hours.`,
+    `Do not share ${an(noun)} outside the company.`,
   ])
 }
 
 function table(rng: Random, topic: Topic): Block {
   const rows = Array.from({ length: rng.int(3, 7) }, () => [
     rng.pick(topic.nouns).replace(/^./, (c) => c.toUpperCase()),
-    rng.pick([`${rng.int(1, 90)} days`, `${rng.int(1, 300) * 10} EUR`, `${rng.int(1, 12)} per year`, 'Not allowed']),
+    rng.pick([
+      `${rng.int(1, 90)} days`,
+      `${rng.int(1, 300) * 10} EUR`,
+      `${rng.int(1, 12)} per year`,
+      'Not allowed',
+    ]),
     rng.pick(ROLES_TITLE),
   ])
   return { kind: 'table', header: topic.tableHeader, rows }
@@ -182,15 +246,27 @@ function section(rng: Random, topic: Topic, number: number, title: string, long:
   const blocks: Block[] = [{ kind: 'heading', level: 2, text: `${number}. ${title}` }]
   blocks.push({ kind: 'para', text: paragraph(rng, topic) })
   if (rng.chance(0.5))
-    blocks.push({ kind: 'list', ordered: false, items: Array.from({ length: rng.int(3, 6) }, () => listItem(rng, topic)) })
+    blocks.push({
+      kind: 'list',
+      ordered: false,
+      items: Array.from({ length: rng.int(3, 6) }, () => listItem(rng, topic)),
+    })
   if (rng.chance(0.35)) blocks.push(table(rng, topic))
   if (rng.chance(0.3)) {
-    blocks.push({ kind: 'para', text: `To ${rng.pick(VERBS)} a ${rng.pick(topic.nouns)}:` })
-    blocks.push({ kind: 'list', ordered: true, items: Array.from({ length: rng.int(3, 5) }, () => listItem(rng, topic)) })
+    blocks.push({ kind: 'para', text: `To ${rng.pick(VERBS)} ${an(rng.pick(topic.nouns))}:` })
+    blocks.push({
+      kind: 'list',
+      ordered: true,
+      items: Array.from({ length: rng.int(3, 5) }, () => listItem(rng, topic)),
+    })
   }
   const subsections = long ? rng.int(1, 3) : rng.chance(0.3) ? 1 : 0
   for (let s = 1; s <= subsections; s++) {
-    blocks.push({ kind: 'heading', level: 3, text: `${number}.${s} ${rng.pick(topic.nouns).replace(/^./, (c) => c.toUpperCase())}` })
+    blocks.push({
+      kind: 'heading',
+      level: 3,
+      text: `${number}.${s} ${rng.pick(topic.nouns).replace(/^./, (c) => c.toUpperCase())}`,
+    })
     blocks.push({ kind: 'para', text: paragraph(rng, topic, 2, 6) })
     if (rng.chance(0.4)) blocks.push(table(rng, topic))
   }
@@ -214,8 +290,16 @@ function policyBlocks(rng: Random, topic: Topic, index: number): { title: string
   ]
   blocks.push(...section(rng, topic, 1, 'Purpose', false))
   const titles = long
-    ? Array.from({ length: rng.int(10, 16) }, (_, i) => `${rng.pick(topic.sections)}${i >= topic.sections.length ? ` (${i})` : ''}`)
-    : rng.distinctWeighted(topic.sections.map(() => 1), rng.int(2, 5)).map((i) => topic.sections[i] ?? 'Rules')
+    ? Array.from(
+        { length: rng.int(10, 16) },
+        (_, i) => `${rng.pick(topic.sections)}${i >= topic.sections.length ? ` (${i})` : ''}`,
+      )
+    : rng
+        .distinctWeighted(
+          topic.sections.map(() => 1),
+          rng.int(2, 5),
+        )
+        .map((i) => topic.sections[i] ?? 'Rules')
   titles.forEach((t, i) => {
     blocks.push(...section(rng, topic, i + 2, t, long))
   })
@@ -251,7 +335,9 @@ export function renderHtml(title: string, blocks: Block[]): string {
     } else {
       const head = block.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')
       const rows = block.rows.map((r) => `    <tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
-      body.push(`<table>\n  <thead><tr>${head}</tr></thead>\n  <tbody>\n${rows.join('\n')}\n  </tbody>\n</table>`)
+      body.push(
+        `<table>\n  <thead><tr>${head}</tr></thead>\n  <tbody>\n${rows.join('\n')}\n  </tbody>\n</table>`,
+      )
     }
   }
   return [

@@ -13,7 +13,14 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 describe('policydesk eval', () => {
   it('scores the demo corpus above the quality floor recorded in docs/quality.md', async () => {
     const run = await runCli(
-      ['eval', '--corpus', path.join(root, 'samples/policies'), '--questions', path.join(root, 'samples/questions.jsonl'), '--json'],
+      [
+        'eval',
+        '--corpus',
+        path.join(root, 'samples/policies'),
+        '--questions',
+        path.join(root, 'samples/questions.jsonl'),
+        '--json',
+      ],
       env,
       300_000,
     )
@@ -40,7 +47,10 @@ describe('policydesk eval', () => {
   it('names the line of a malformed question', async () => {
     const file = path.join(dataDir, '..', `bad-questions-${process.pid}.jsonl`)
     writeFileSync(file, '{"id":"a","question":"q?","answerable":false}\n{"id": "b", "question": \n')
-    const run = await runCli(['eval', '--corpus', path.join(root, 'samples/policies'), '--questions', file], env)
+    const run = await runCli(
+      ['eval', '--corpus', path.join(root, 'samples/policies'), '--questions', file],
+      env,
+    )
     rmSync(file, { force: true })
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^policydesk: questions line 2: invalid JSON/)

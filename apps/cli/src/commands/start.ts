@@ -37,7 +37,7 @@ async function start(dev: boolean): Promise<number> {
       `Policy Desk is already running on ${dataDir()} (pid ${owner}). Stop it first, or set POLICYDESK_DATA_DIR to use another data dir.`,
     )
   }
-  const { PORT } = readCliEnv()
+  const { PORT, AUTH_MODE } = readCliEnv()
   const database = await acquireDatabase({ start: true }).catch((error) => {
     releaseServiceState(appState)
     throw error
@@ -96,6 +96,9 @@ async function start(dev: boolean): Promise<number> {
     POLICYDESK_DATA_DIR: dataDir(),
     ...(redis.url ? { REDIS_URL: redis.url } : { POLICYDESK_JOBS: 'inline' }),
     PORT: String(PORT),
+    // `next start` runs with NODE_ENV=production, where dev sign-in is refused unless explicitly allowed:
+    // the one-command local run allows it; set AUTH_MODE=oidc to use a real identity provider.
+    ...(AUTH_MODE ? {} : { AUTH_MODE: 'dev', AUTH_DEV_ALLOW_IN_PRODUCTION: 'true' }),
   })
   const onExit = (name: string) => (code: number | null) => {
     if (!stopping) {

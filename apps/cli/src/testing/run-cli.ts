@@ -7,7 +7,11 @@ export const cliBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 export type CliRun = { code: number | null; stdout: string; stderr: string }
 
 /** Runs the real `policydesk` binary as a user would, with an isolated environment. */
-export function runCli(args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs = 120_000,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliBin, ...args], {
       env: { ...process.env, POLICYDESK_LOG_LEVEL: 'warn', ...env },

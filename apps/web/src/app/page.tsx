@@ -1,5 +1,39 @@
-import { redirect } from 'next/navigation'
+import { getConversation, listConversations } from '@policydesk/db'
+import { z } from 'zod'
+import { AppHeader } from '@/components/app-header'
+import { ChatApp } from '@/components/chat/chat-app'
+import { requirePageRole } from '@/lib/auth/require-role'
+import { loadConversationMessages } from '@/lib/chat/messages'
+import type { UiMessage } from '@/lib/chat/types'
+import { getDb } from '@/lib/db'
 
-export default function Home() {
-  redirect('/documents')
+export const dynamic = 'force-dynamic'
+
+type Props = { searchParams: Promise<{ c?: string }> }
+
+/** The chat: every signed-in role may ask. `?c=<id>` reopens one of the user's conversations. */
+export default async function ChatPage({ searchParams }: Props) {
+  const user = await requirePageRole()
+  const db = getDb()
+  const requested = z.uuid().safeParse((await searchParams).c)
+  const conversation = requested.success
+    ? await getConversation(db, { id: requested.data, userId: user.id })
+    : null
+  const messages: UiMessage[] = conversation
+    ? await loadConversationMessages(db, conversation.id, user.groupIds)
+    : []
+  const conversations = await listConversations(db, { userId: user.id })
+  return (
+    <ChatApp
+      userName={user.name}
+      header={<AppHeader user={user} />}
+      initialConversations={conversations.map((c) => ({
+        id: c.id,
+        title: c.title,
+        updatedAt: c.updatedAt.toISOString(),
+      }))}
+      initialConversationId={conversation?.id ?? null}
+      initialMessages={messages}
+    />
+  )
 }

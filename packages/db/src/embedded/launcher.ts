@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   canConnect,
+  childEnv,
   dataDir,
   isProcessAlive,
   readServiceState,
@@ -64,7 +65,7 @@ export async function acquireDatabase(options: { start: boolean }): Promise<Data
   const daemon = spawn(process.execPath, ['--import', 'tsx', daemonMain], {
     detached: true,
     stdio: ['ignore', logFile, logFile],
-    env: { ...process.env, POLICYDESK_DATA_DIR: dataDir() },
+    env: childEnv({ POLICYDESK_DATA_DIR: dataDir() }),
   })
   daemon.unref()
   // Whoever wins the claim (this daemon or a concurrent one) publishes its port; wait for it.

@@ -1,3 +1,4 @@
+import { parseEnv } from '@policydesk/runtime'
 import { z } from 'zod'
 
 const embeddingsEnvSchema = z
@@ -18,12 +19,5 @@ const embeddingsEnvSchema = z
 export type EmbeddingsEnv = z.infer<typeof embeddingsEnvSchema>
 
 export function readEmbeddingsEnv(source: NodeJS.ProcessEnv = process.env): EmbeddingsEnv {
-  const parsed = embeddingsEnvSchema.safeParse(source)
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.join('.') || 'EMBEDDINGS_*'} ${i.message}`)
-      .join('; ')
-    throw new Error(`Invalid environment: ${problems}`)
-  }
-  return parsed.data
+  return parseEnv(embeddingsEnvSchema, source)
 }

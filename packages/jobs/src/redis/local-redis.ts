@@ -7,6 +7,7 @@ import {
   isProcessAlive,
   publishServicePort,
   readServiceState,
+  redactUrl,
   releaseServiceState,
   sleep,
   UserFacingError,
@@ -44,7 +45,7 @@ export async function acquireRedis(options: { start: boolean }): Promise<RedisTa
   const env = readJobsEnv()
   if (env.REDIS_URL) {
     if (!(await pingRedis(env.REDIS_URL))) {
-      throw new UserFacingError(`Cannot reach Redis at ${redactRedisUrl(env.REDIS_URL)} (REDIS_URL)`)
+      throw new UserFacingError(`Cannot reach Redis at ${redactUrl(env.REDIS_URL)} (REDIS_URL)`)
     }
     return { url: env.REDIS_URL, kind: 'external', release: noop }
   }
@@ -112,14 +113,4 @@ function stopChild(child: ChildProcess): Promise<void> {
     })
     child.kill('SIGTERM')
   })
-}
-
-export function redactRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url)
-    if (parsed.password) parsed.password = '***'
-    return parsed.toString()
-  } catch {
-    return '<invalid url>'
-  }
 }

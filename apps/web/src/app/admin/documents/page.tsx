@@ -1,10 +1,12 @@
 import { listDocuments } from '@policydesk/db'
 import { StatusBadge } from '@/components/status-badge'
+import { ROLES, requirePageRole } from '@/lib/auth/require-role'
 import { getDb } from '@/lib/db'
 
 export const dynamic = 'force-dynamic'
 
 export default async function DocumentsPage() {
+  await requirePageRole(ROLES.admins)
   const documents = await listDocuments(getDb())
   return (
     <main className="mx-auto max-w-5xl p-6">

@@ -1,0 +1,7 @@
+import { redirect } from 'next/navigation'
+import { ROLES, requirePageRole } from '@/lib/auth/require-role'
+
+export default async function AdminHome() {
+  await requirePageRole(ROLES.admins)
+  redirect('/admin/documents')
+}

@@ -1,0 +1,11 @@
+import { authorizeApi } from '@/lib/auth/require-role'
+
+export const dynamic = 'force-dynamic'
+
+/** Who the session belongs to, with role and readable groups as the server sees them. */
+export async function GET() {
+  const auth = await authorizeApi()
+  if (!auth.ok) return auth.response
+  const { id, email, name, role, groupIds } = auth.user
+  return Response.json({ user: { id, email, name, role, groupIds } })
+}

@@ -1,0 +1,125 @@
+'use client'
+
+import { AlertTriangle, Check, Copy, FileText, Loader2, RotateCcw, SearchX } from 'lucide-react'
+import { useState } from 'react'
+import { Button } from '@/components/ui/button'
+import type { Rating, UiCitation, UiMessage } from '@/lib/chat/types'
+import { AnswerText } from './answer-text'
+import { FeedbackControls } from './feedback-controls'
+
+type Props = {
+  message: UiMessage
+  onCitation: (n: number, trigger: HTMLElement) => void
+  onRated: (rating: Rating) => void
+  onRetry: () => void
+}
+
+const sourceLine = (c: UiCitation) => `[${c.n}] ${[c.title, ...c.headingPath.slice(1)].join(' › ')}`
+
+export function AssistantMessage({ message, onCitation, onRated, onRetry }: Props) {
+  const [copied, setCopied] = useState(false)
+  const copy = async () => {
+    const sources = message.citations.map(sourceLine).join('\n')
+    await navigator.clipboard.writeText(
+      sources ? `${message.content}\n\nSources:\n${sources}` : message.content,
+    )
+    setCopied(true)
+    setTimeout(() => setCopied(false), 2000)
+  }
+
+  if (message.status === 'streaming' && message.content === '') {
+    return (
+      <div className="flex items-center gap-2 text-sm text-slate-500" data-testid="answer-loading">
+        <Loader2 className="size-4 animate-spin" aria-hidden />
+        Searching your policies…
+      </div>
+    )
+  }
+
+  if (message.abstained) {
+    return (
+      <div className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="abstention">
+        <div className="mb-1 flex items-center gap-2 font-medium text-slate-800">
+          <SearchX className="size-4 text-slate-500" aria-hidden />
+          No answer in the policies you can access
+        </div>
+        <p className="text-sm text-slate-700">{message.content}</p>
+        {/rephras/i.test(message.content) ? null : (
+          <p className="mt-1 text-sm text-slate-600">Try rephrasing, or ask HR.</p>
+        )}
+        {message.traceId ? (
+          <div className="mt-3">
+            <FeedbackControls traceId={message.traceId} rating={message.rating} onRated={onRated} />
+          </div>
+        ) : null}
+      </div>
+    )
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="leading-relaxed text-slate-900" data-testid="answer-text">
+        <AnswerText
+          text={message.content}
+          citations={message.citations}
+          unverified={message.unverified}
+          onCitation={onCitation}
+        />
+        {message.status === 'streaming' ? (
+          <span
+            className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-slate-400 align-middle"
+            aria-hidden
+          />
+        ) : null}
+      </div>
+
+      {message.status === 'stopped' ? <p className="text-xs text-slate-500 italic">Stopped.</p> : null}
+
+      {message.status === 'error' ? (
+        <div
+          role="alert"
+          className="flex flex-wrap items-center gap-3 rounded-md bg-red-50 p-3 text-sm text-red-800"
+        >
+          <AlertTriangle className="size-4" aria-hidden />
+          <span className="flex-1">{message.error}</span>
+          <Button variant="secondary" size="sm" onClick={onRetry}>
+            <RotateCcw aria-hidden /> Try again
+          </Button>
+        </div>
+      ) : null}
+
+      {message.citations.length > 0 ? (
+        <ul aria-label="Sources" className="flex flex-wrap gap-2">
+          {message.citations.map((c) => (
+            <li key={c.n}>
+              <button
+                type="button"
+                onClick={(e) => onCitation(c.n, e.currentTarget)}
+                className="flex max-w-xs items-center gap-1.5 rounded-full border border-slate-200 bg-white px-2.5 py-1 text-xs text-slate-700 hover:border-indigo-300 hover:bg-indigo-50"
+                aria-label={`Open source ${c.n}: ${c.title}`}
+              >
+                <span className="font-semibold text-indigo-700">{c.n}</span>
+                <FileText className="size-3 shrink-0 text-slate-400" aria-hidden />
+                <span className="truncate">{c.title}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {message.status === 'done' && message.traceId ? (
+        <div className="flex flex-wrap items-start gap-2">
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            aria-label={copied ? 'Answer copied' : 'Copy answer'}
+            onClick={copy}
+          >
+            {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+          </Button>
+          <FeedbackControls traceId={message.traceId} rating={message.rating} onRated={onRated} />
+        </div>
+      ) : null}
+    </div>
+  )
+}

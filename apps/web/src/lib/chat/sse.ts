@@ -1,0 +1,41 @@
+/**
+ * Server-Sent Events framing. Data is one JSON document per event: JSON.stringify never emits a raw
+ * newline, so a single `data:` line is always enough.
+ */
+export type SseEvent = { event: string; data: unknown }
+
+export function encodeSseEvent({ event, data }: SseEvent): string {
+  if (/[\r\n]/.test(event)) throw new Error('SSE event names cannot contain line breaks')
+  return `event: ${event}\ndata: ${JSON.stringify(data) ?? 'null'}\n\n`
+}
+
+/** A comment line: keeps proxies from closing an idle stream and flushes headers early. */
+export const SSE_COMMENT = ': stream open\n\n'
+
+/**
+ * A streaming response from an async event source. Pull-based, so a slow client applies back-pressure to
+ * the answer pipeline; when the client goes away the stream is cancelled and the source is closed.
+ */
+export function sseResponse(source: AsyncIterable<SseEvent>, init: ResponseInit = {}): Response {
+  const encoder = new TextEncoder()
+  const iterator = source[Symbol.asyncIterator]()
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(SSE_COMMENT))
+    },
+    async pull(controller) {
+      const step = await iterator.next()
+      if (step.done) controller.close()
+      else controller.enqueue(encoder.encode(encodeSseEvent(step.value)))
+    },
+    async cancel() {
+      await iterator.return?.()
+    },
+  })
+  const headers = new Headers(init.headers)
+  headers.set('Content-Type', 'text/event-stream; charset=utf-8')
+  // no-transform: Next's gzip would otherwise buffer the stream and tokens would arrive all at once.
+  headers.set('Cache-Control', 'no-cache, no-transform')
+  headers.set('X-Accel-Buffering', 'no')
+  return new Response(body, { ...init, headers })
+}

@@ -1,0 +1,295 @@
+import { and, asc, desc, eq, gte, isNull, lt, type SQL, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../client'
+import {
+  answerTraces,
+  feedback,
+  type ReviewVerdict,
+  reviews,
+  type TraceCandidate,
+  type TraceCitation,
+  type TraceLatency,
+  type TraceValidation,
+  users,
+} from '../schema'
+import { type ReviewViewer, traceVisibleTo } from './review-access'
+
+export type FeedbackFilter = 'up' | 'down' | 'none'
+export type ReviewStatusFilter = 'unreviewed' | 'reviewed' | ReviewVerdict
+
+/** Filters of the answers log; every field optional, all combined with AND. */
+export type AnswerLogFilters = {
+  /** Inclusive lower bound on createdAt. */
+  from?: Date
+  /** Exclusive upper bound on createdAt. */
+  to?: Date
+  feedback?: FeedbackFilter
+  abstained?: boolean
+  validationFailed?: boolean
+  /** Top fused retrieval score strictly below this value (traces without candidates never match). */
+  topScoreBelow?: number
+  /** The asker belonged to (could read) this group when asking. */
+  groupId?: string
+  /** The answer cites this document. */
+  documentId?: string
+  model?: string
+  review?: ReviewStatusFilter
+  /** Full-text search over questions (websearch syntax: words, "phrases", -exclusions, or). */
+  search?: string
+}
+
+/**
+ * A generated answer failed validation: an invalid citation number, or a claim sentence its cited passage
+ * does not support. Abstentions are reported separately (they fail `valid` by construction).
+ */
+export const validationFailedSql = sql<boolean>`(not ${answerTraces.abstained} and (
+  jsonb_array_length(${answerTraces.validation}->'invalidCitations') > 0
+  or ${answerTraces.validation}->'sentences' @> '[{"claim": true, "supported": false}]'::jsonb))`
+
+/** The same expression the GIN index `answer_traces_question_fts_idx` is built on. */
+export const questionTsvSql = sql`to_tsvector('english'::regconfig, ${answerTraces.question})`
+
+/** WHERE conditions for the filters plus the viewer's permission rule. Joins feedback and reviews. */
+export function answerLogConditions(viewer: ReviewViewer, f: AnswerLogFilters): SQL[] {
+  const c: SQL[] = [traceVisibleTo(viewer)]
+  if (f.from) c.push(gte(answerTraces.createdAt, f.from))
+  if (f.to) c.push(lt(answerTraces.createdAt, f.to))
+  if (f.feedback === 'none') c.push(isNull(feedback.id))
+  else if (f.feedback) c.push(eq(feedback.rating, f.feedback))
+  if (f.abstained !== undefined) c.push(eq(answerTraces.abstained, f.abstained))
+  if (f.validationFailed !== undefined)
+    c.push(f.validationFailed ? validationFailedSql : sql`not ${validationFailedSql}`)
+  if (f.topScoreBelow !== undefined) c.push(lt(answerTraces.topScore, f.topScoreBelow))
+  if (f.groupId) c.push(sql`${answerTraces.groupIds} @> array[${f.groupId}]::uuid[]`)
+  if (f.documentId)
+    c.push(sql`${answerTraces.citations} @> ${JSON.stringify([{ documentId: f.documentId }])}::jsonb`)
+  if (f.model) c.push(eq(answerTraces.model, f.model))
+  if (f.review === 'unreviewed') c.push(isNull(reviews.id))
+  else if (f.review === 'reviewed') c.push(sql`${reviews.id} is not null`)
+  else if (f.review) c.push(eq(reviews.verdict, f.review))
+  const search = f.search?.trim()
+  if (search) c.push(sql`${questionTsvSql} @@ websearch_to_tsquery('english'::regconfig, ${search})`)
+  return c
+}
+
+/** Position in the newest-first log: microsecond timestamp (as text, JS Dates only keep ms) and id. */
+export type LogCursor = { createdAt: string; id: string }
+export type LogPageRequest = { cursor?: LogCursor; direction?: 'older' | 'newer'; limit?: number }
+
+export type AnswerLogRow = {
+  id: string
+  createdAt: Date
+  question: string
+  answerPreview: string
+  abstained: boolean
+  cached: boolean
+  model: string
+  topScore: number | null
+  totalMs: number
+  validationFailed: boolean
+  unsupportedClaims: number
+  invalidCitations: number
+  citedTitles: string[]
+  rating: 'up' | 'down' | null
+  verdict: ReviewVerdict | null
+  userEmail: string | null
+  userName: string | null
+  cursor: LogCursor
+}
+
+export type AnswerLogPage = {
+  rows: AnswerLogRow[]
+  /** Cursor of the last row when older rows exist. */
+  older: LogCursor | null
+  /** Cursor of the first row when newer rows exist. */
+  newer: LogCursor | null
+}
+
+const cursorTs = sql<string>`to_char(${answerTraces.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+
+/** One page of the answers log, newest first, keyset-paginated on (createdAt, id). */
+export async function listAnswerLog(
+  db: DbOrTx,
+  viewer: ReviewViewer,
+  filters: AnswerLogFilters,
+  page: LogPageRequest = {},
+): Promise<AnswerLogPage> {
+  const limit = Math.min(Math.max(page.limit ?? 50, 1), 200)
+  const newer = page.direction === 'newer' && page.cursor !== undefined
+  const conditions = answerLogConditions(viewer, filters)
+  if (page.cursor) {
+    const key = sql`(${page.cursor.createdAt}::timestamptz, ${page.cursor.id}::uuid)`
+    conditions.push(sql`(${answerTraces.createdAt}, ${answerTraces.id}) ${newer ? sql`>` : sql`<`} ${key}`)
+  }
+  const rows = await db
+    .select({
+      id: answerTraces.id,
+      createdAt: answerTraces.createdAt,
+      cursorTs,
+      question: answerTraces.question,
+      answerPreview: sql<string>`left(${answerTraces.answer}, 280)`,
+      abstained: answerTraces.abstained,
+      cached: answerTraces.cached,
+      model: answerTraces.model,
+      topScore: answerTraces.topScore,
+      totalMs: answerTraces.totalMs,
+      validationFailed: validationFailedSql,
+      unsupportedClaims: sql<number>`(select count(*)::int from jsonb_array_elements(${answerTraces.validation}->'sentences') s
+        where (s->>'claim')::boolean and not (s->>'supported')::boolean)`,
+      invalidCitations: sql<number>`jsonb_array_length(${answerTraces.validation}->'invalidCitations')`,
+      citedTitles: sql<
+        string[]
+      >`array(select distinct c->>'title' from jsonb_array_elements(${answerTraces.citations}) c)`,
+      rating: feedback.rating,
+      verdict: reviews.verdict,
+      userEmail: users.email,
+      userName: users.name,
+    })
+    .from(answerTraces)
+    .leftJoin(feedback, eq(feedback.traceId, answerTraces.id))
+    .leftJoin(reviews, eq(reviews.traceId, answerTraces.id))
+    .leftJoin(users, eq(users.id, answerTraces.userId))
+    .where(and(...conditions))
+    .orderBy(
+      ...(newer
+        ? [asc(answerTraces.createdAt), asc(answerTraces.id)]
+        : [desc(answerTraces.createdAt), desc(answerTraces.id)]),
+    )
+    .limit(limit + 1)
+  const more = rows.length > limit
+  const pageRows = rows.slice(0, limit).map(({ cursorTs: ts, ...row }) => ({
+    ...row,
+    topScore: row.topScore === null ? null : Number(row.topScore),
+    cursor: { createdAt: ts, id: row.id },
+  }))
+  if (newer) pageRows.reverse()
+  const first = pageRows[0]
+  const last = pageRows[pageRows.length - 1]
+  return {
+    rows: pageRows,
+    older: last && (newer || more) ? last.cursor : null,
+    newer: first && (newer ? more : page.cursor !== undefined) ? first.cursor : null,
+  }
+}
+
+/** How many traces match, counting at most `cap` (an exact count over 100k rows is not worth its cost). */
+export async function countAnswerLog(
+  db: DbOrTx,
+  viewer: ReviewViewer,
+  filters: AnswerLogFilters,
+  cap = 10_000,
+): Promise<{ count: number; capped: boolean }> {
+  const inner = db
+    .select({ one: sql`1` })
+    .from(answerTraces)
+    .leftJoin(feedback, eq(feedback.traceId, answerTraces.id))
+    .leftJoin(reviews, eq(reviews.traceId, answerTraces.id))
+    .where(and(...answerLogConditions(viewer, filters)))
+    .limit(cap + 1)
+    .as('matching')
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner)
+  const n = row?.n ?? 0
+  return { count: Math.min(n, cap), capped: n > cap }
+}
+
+/** A full trace as exported (JSONL) and shown in the detail view. */
+export type ExportedTrace = {
+  id: string
+  createdAt: Date
+  userEmail: string | null
+  conversationId: string | null
+  question: string
+  rewrittenQuery: string
+  answer: string
+  abstained: boolean
+  cached: boolean
+  candidates: TraceCandidate[]
+  citations: TraceCitation[]
+  validation: TraceValidation
+  versionIds: string[]
+  promptVersion: string
+  model: string
+  embeddingModel: string
+  tokensIn: number
+  tokensOut: number
+  costUsd: number
+  latencyMs: TraceLatency
+  ttftMs: number | null
+  totalMs: number
+  topScore: number | null
+  feedback: { rating: 'up' | 'down'; reason: string | null; comment: string | null } | null
+  review: {
+    verdict: ReviewVerdict
+    labels: string[]
+    notes: string | null
+    correctedAnswer: string | null
+  } | null
+}
+
+/**
+ * Every matching trace, newest first, in batches (keyset, so memory stays flat however large the log):
+ * the export streams these out as they arrive.
+ */
+export async function* exportAnswerLog(
+  db: DbOrTx,
+  viewer: ReviewViewer,
+  filters: AnswerLogFilters,
+  batchSize = 500,
+): AsyncGenerator<ExportedTrace[]> {
+  let cursor: LogCursor | undefined
+  for (;;) {
+    const conditions = answerLogConditions(viewer, filters)
+    if (cursor)
+      conditions.push(
+        sql`(${answerTraces.createdAt}, ${answerTraces.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`,
+      )
+    const rows = await db
+      .select({
+        trace: answerTraces,
+        cursorTs,
+        userEmail: users.email,
+        rating: feedback.rating,
+        reason: feedback.reason,
+        comment: feedback.comment,
+        verdict: reviews.verdict,
+        labels: reviews.labels,
+        notes: reviews.notes,
+        correctedAnswer: reviews.correctedAnswer,
+      })
+      .from(answerTraces)
+      .leftJoin(feedback, eq(feedback.traceId, answerTraces.id))
+      .leftJoin(reviews, eq(reviews.traceId, answerTraces.id))
+      .leftJoin(users, eq(users.id, answerTraces.userId))
+      .where(and(...conditions))
+      .orderBy(desc(answerTraces.createdAt), desc(answerTraces.id))
+      .limit(batchSize)
+    if (rows.length === 0) return
+    yield rows.map((r) => {
+      const { userId: _userId, groupIds: _groupIds, ...t } = r.trace
+      return {
+        ...t,
+        costUsd: Number(t.costUsd),
+        topScore: t.topScore === null ? null : Number(t.topScore),
+        userEmail: r.userEmail,
+        feedback: r.rating ? { rating: r.rating, reason: r.reason, comment: r.comment } : null,
+        review: r.verdict
+          ? { verdict: r.verdict, labels: r.labels ?? [], notes: r.notes, correctedAnswer: r.correctedAnswer }
+          : null,
+      }
+    })
+    const last = rows[rows.length - 1]
+    if (!last || rows.length < batchSize) return
+    cursor = { createdAt: last.cursorTs, id: last.trace.id }
+  }
+}
+
+/** Distinct models seen in the log (a filter's options); a skip scan over the (model, createdAt) index. */
+export async function listLoggedModels(db: DbOrTx): Promise<string[]> {
+  const result = await db.execute(sql`
+    with recursive m(model) as (
+      (select model from answer_traces order by model limit 1)
+      union all
+      select (select t.model from answer_traces t where t.model > m.model order by t.model limit 1)
+      from m where m.model is not null)
+    select model from m where model is not null`)
+  return (result.rows as { model: string }[]).map((r) => r.model)
+}

@@ -1,0 +1,75 @@
+import { type Database, schema } from '@policydesk/db'
+import {
+  type BuiltDataset,
+  buildDataset,
+  type DatasetOptions,
+  type DatasetStats,
+  toJsonl,
+} from './build-dataset'
+
+export type ExportedDataset = {
+  id: string
+  name: string
+  stats: DatasetStats
+  /** Training lines, then validation lines: `content` of the finetune_datasets row. */
+  content: string
+  train: string
+  validation: string
+}
+
+/**
+ * Builds a dataset and records it (filter, stats, the versions it draws on, the JSONL) with an audit entry,
+ * in one transaction. `content` holds the training lines followed by the validation lines; `stats.train`
+ * says where the split is (see `splitDatasetContent`).
+ */
+export async function exportDataset(
+  db: Database,
+  input: { actorId: string; actorEmail: string; name?: string; options: DatasetOptions },
+): Promise<ExportedDataset & { built: BuiltDataset }> {
+  const built = await buildDataset(db, input.options)
+  const train = toJsonl(built.train)
+  const validation = toJsonl(built.validation)
+  const name = input.name ?? `reviews-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`
+  const { piiPatterns, since, ...rest } = input.options
+  const filter = {
+    ...rest,
+    since: since?.toISOString() ?? null,
+    piiPatterns,
+    analyst: input.actorEmail,
+  }
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(schema.finetuneDatasets)
+      .values({
+        name,
+        format: input.options.format,
+        filter,
+        stats: built.stats,
+        versionIds: built.versionIds,
+        content: train + validation,
+        createdBy: input.actorId,
+      })
+      .returning({ id: schema.finetuneDatasets.id })
+    if (!row) throw new Error('Could not store the dataset')
+    await tx.insert(schema.auditLog).values({
+      actorId: input.actorId,
+      action: 'finetune.dataset.export',
+      targetType: 'finetune_dataset',
+      targetId: row.id,
+      details: { name, examples: built.stats.examples, filter },
+    })
+    return row.id
+  })
+  return { id, name, stats: built.stats, content: train + validation, train, validation, built }
+}
+
+/** The training and validation JSONL of a stored dataset. */
+export function splitDatasetContent(row: { content: string; stats: Record<string, unknown> }): {
+  train: string
+  validation: string
+} {
+  const lines = row.content.split('\n').filter((l) => l.trim() !== '')
+  const trainCount = typeof row.stats.train === 'number' ? row.stats.train : lines.length
+  const join = (part: string[]) => part.map((l) => `${l}\n`).join('')
+  return { train: join(lines.slice(0, trainCount)), validation: join(lines.slice(trainCount)) }
+}

@@ -1,0 +1,165 @@
+import { type Database, type DbOrTx, schema } from '@policydesk/db'
+import { UserFacingError } from '@policydesk/runtime'
+import { eq, or } from 'drizzle-orm'
+import { splitDatasetContent } from '../dataset/store'
+import { isTerminal } from './api-schemas'
+import type { FineTuneClient } from './client'
+
+export type FineTuneJobRow = typeof schema.finetuneJobs.$inferSelect
+type JobEventEntry = { at: string; message: string }
+
+const now = () => new Date().toISOString()
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+
+async function audit(db: DbOrTx, actorId: string | null, action: string, jobId: string, details: object) {
+  await db
+    .insert(schema.auditLog)
+    .values({ actorId, action, targetType: 'finetune_job', targetId: jobId, details: { ...details } })
+}
+
+async function update(db: DbOrTx, id: string, values: Partial<typeof schema.finetuneJobs.$inferInsert>) {
+  const [row] = await db
+    .update(schema.finetuneJobs)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(schema.finetuneJobs.id, id))
+    .returning()
+  if (!row) throw new Error(`fine-tune job ${id} disappeared`)
+  return row
+}
+
+/**
+ * Uploads a stored dataset (training and, when present, validation file) and creates a fine-tuning job.
+ * The job row is written first (status `uploading`), so a failed upload stays on record as `failed` with the
+ * provider's message.
+ */
+export async function submitFineTuneJob(
+  db: Database,
+  client: FineTuneClient,
+  input: { datasetId: string; model: string; actorId: string | null; suffix?: string },
+): Promise<FineTuneJobRow> {
+  const [dataset] = isUuid(input.datasetId)
+    ? await db.select().from(schema.finetuneDatasets).where(eq(schema.finetuneDatasets.id, input.datasetId))
+    : []
+  if (!dataset) throw new UserFacingError(`No dataset ${input.datasetId} (see \`policydesk finetune list\`)`)
+  const files = splitDatasetContent(dataset)
+  if (files.train.trim() === '') throw new UserFacingError(`Dataset ${dataset.name} has no training examples`)
+
+  const [created] = await db
+    .insert(schema.finetuneJobs)
+    .values({
+      datasetId: dataset.id,
+      provider: client.provider,
+      baseModel: input.model,
+      status: 'uploading',
+      events: [{ at: now(), message: `submitting dataset ${dataset.name} to ${client.provider}` }],
+      createdBy: input.actorId,
+    })
+    .returning()
+  if (!created) throw new Error('Could not record the fine-tune job')
+  const events: JobEventEntry[] = [...created.events]
+  try {
+    const slug = dataset.name.replace(/[^\w.-]+/g, '-')
+    const training = await client.uploadFile({ filename: `${slug}.train.jsonl`, content: files.train })
+    events.push({ at: now(), message: `uploaded training file ${training.id} (${training.bytes} bytes)` })
+    const validation =
+      files.validation.trim() === ''
+        ? null
+        : await client.uploadFile({ filename: `${slug}.validation.jsonl`, content: files.validation })
+    if (validation) events.push({ at: now(), message: `uploaded validation file ${validation.id}` })
+    const job = await client.createJob({
+      model: input.model,
+      trainingFile: training.id,
+      validationFile: validation?.id ?? null,
+      suffix: input.suffix ?? 'policydesk',
+    })
+    events.push({ at: now(), message: `created job ${job.id} (${job.status})` })
+    const row = await update(db, created.id, {
+      externalFileId: training.id,
+      externalJobId: job.id,
+      status: job.status,
+      events,
+    })
+    await audit(db, input.actorId, 'finetune.job.submit', row.id, {
+      dataset: dataset.id,
+      model: input.model,
+      externalJobId: job.id,
+    })
+    return row
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    events.push({ at: now(), message: `submit failed: ${message}` })
+    await update(db, created.id, { status: 'failed', error: message, events })
+    await audit(db, input.actorId, 'finetune.job.submit', created.id, { dataset: dataset.id, error: message })
+    throw error
+  }
+}
+
+/** Our job row by its id or the provider's job id. */
+export async function findFineTuneJob(db: DbOrTx, idOrExternal: string): Promise<FineTuneJobRow | null> {
+  const [row] = await db
+    .select()
+    .from(schema.finetuneJobs)
+    .where(
+      isUuid(idOrExternal)
+        ? or(eq(schema.finetuneJobs.id, idOrExternal), eq(schema.finetuneJobs.externalJobId, idOrExternal))
+        : eq(schema.finetuneJobs.externalJobId, idOrExternal),
+    )
+  return row ?? null
+}
+
+/**
+ * Polls the provider once: status, error, the provider's events (merged, oldest first) and, on success, the
+ * resulting model id — what LLM_MODEL can then be set to.
+ */
+export async function refreshFineTuneJob(
+  db: Database,
+  client: FineTuneClient,
+  idOrExternal: string,
+): Promise<FineTuneJobRow> {
+  const row = await findFineTuneJob(db, idOrExternal)
+  if (!row) throw new UserFacingError(`No fine-tune job ${idOrExternal} (see \`policydesk finetune list\`)`)
+  if (!row.externalJobId) return row
+  const job = await client.retrieveJob(row.externalJobId)
+  const remote = await client.listEvents(row.externalJobId)
+  const seen = new Set(row.events.map((e) => `${e.at}|${e.message}`))
+  const events = [...row.events]
+  for (const e of remote) {
+    const entry = { at: new Date(e.created_at * 1000).toISOString(), message: `[${e.level}] ${e.message}` }
+    if (!seen.has(`${entry.at}|${entry.message}`)) events.push(entry)
+  }
+  events.sort((a, b) => a.at.localeCompare(b.at))
+  const error =
+    job.status === 'failed'
+      ? [job.error?.code, job.error?.message].filter(Boolean).join(': ') || 'the provider reported a failure'
+      : null
+  const updated = await update(db, row.id, {
+    status: job.status,
+    resultModel: job.fine_tuned_model ?? null,
+    error,
+    events,
+  })
+  if (isTerminal(job.status) && row.status !== job.status)
+    await audit(db, null, `finetune.job.${job.status}`, row.id, {
+      externalJobId: job.id,
+      resultModel: job.fine_tuned_model ?? null,
+      error,
+    })
+  return updated
+}
+
+/** Polls until the job reaches succeeded, failed or cancelled (or the deadline passes). */
+export async function waitForFineTuneJob(
+  db: Database,
+  client: FineTuneClient,
+  idOrExternal: string,
+  options: { intervalMs: number; timeoutMs?: number; onUpdate?: (row: FineTuneJobRow) => void },
+): Promise<FineTuneJobRow> {
+  const deadline = Date.now() + (options.timeoutMs ?? Number.POSITIVE_INFINITY)
+  for (;;) {
+    const row = await refreshFineTuneJob(db, client, idOrExternal)
+    options.onUpdate?.(row)
+    if (isTerminal(row.status) || !row.externalJobId || Date.now() >= deadline) return row
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs))
+  }
+}
