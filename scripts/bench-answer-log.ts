@@ -3,6 +3,7 @@
  * dir, deleted afterwards) and times the review area's queries as the web app runs them.
  *
  *   npx tsx scripts/bench-answer-log.ts [--count 100000] [--runs 7] [--candidates 40] [--json]
+ *                                       [--data-dir DIR]  (keep the database; reuse it when it has traces)
  *
  * Prints median and min per query (ms). Results are recorded in docs/benchmarks.md ("Answers log at 100k").
  */
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '7' },
     candidates: { type: 'string', default: '40' },
     json: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
   },
 })
 const count = Number(args.count)
@@ -45,24 +47,33 @@ const log = (line: string) => {
   if (!args.json) process.stdout.write(`${line}\n`)
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'policydesk-bench-log-'))
+const keep = args['data-dir']
+const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), 'policydesk-bench-log-'))
 const server = await startEmbeddedServer({ dataDir: dir, port: await findFreePort() })
 const handle = createDb(server.url)
 const { db } = handle
 const results: { query: string; medianMs: number; minMs: number; rows: number }[] = []
 
 try {
+  const migrationStart = performance.now()
   await runMigrations(db)
-  const docs = await seedSyntheticDocuments(db, { count: 20, restrictedEvery: 10 })
+  log(`migrations: ${Math.round(performance.now() - migrationStart)} ms`)
+  const existing = await db.execute(sql`select count(*)::int as n from answer_traces`)
+  const reuse = ((existing.rows[0] as { n: number } | undefined)?.n ?? 0) > 0
+  const docs = reuse
+    ? await existingDocuments()
+    : await seedSyntheticDocuments(db, { count: 20, restrictedEvery: 10 })
   const started = performance.now()
-  const summary = await insertSyntheticTraces(db, {
-    count,
-    documents: docs,
-    candidatesPerTrace: Number(args.candidates),
-    onProgress: (done) => {
-      if (!args.json && done % 10_000 === 0) log(`  inserted ${done}`)
-    },
-  })
+  const summary = reuse
+    ? { traces: (existing.rows[0] as { n: number }).n, reused: true }
+    : await insertSyntheticTraces(db, {
+        count,
+        documents: docs,
+        candidatesPerTrace: Number(args.candidates),
+        onProgress: (done) => {
+          if (!args.json && done % 10_000 === 0) log(`  inserted ${done}`)
+        },
+      })
   const insertS = (performance.now() - started) / 1000
   await db.execute(sql`analyze`)
   const size = await db.execute(sql`select pg_size_pretty(pg_total_relation_size('answer_traces')) as size`)
@@ -75,7 +86,7 @@ try {
   const hr = (await groupIdByName(db, 'hr')) ?? ''
   const admin: ReviewViewer = { role: 'admin', groupIds: [everyone, hr] }
   const analyst: ReviewViewer = { role: 'analyst', groupIds: [everyone] }
-  const cited = docs[0]?.documentId ?? ''
+  const cited = docs.find((d) => !d.restricted)?.documentId ?? ''
   const day = 86_400_000
   const now = Date.now()
   const last30: AnswerLogFilters = { from: new Date(now - 30 * day), to: new Date(now + day) }
@@ -155,7 +166,7 @@ try {
     (await nextInQueue(db, analyst, { after: head?.position })) ? 1 : 0,
   )
   await time('queue, counts per bucket (analyst)', async () =>
-    Object.values(await queueCounts(db, analyst)).reduce((a, b) => a + b, 0),
+    Object.values((await queueCounts(db, analyst)).counts).reduce((a, b) => a + b, 0),
   )
   await time('export JSONL rows, thumbs-down, all time (analyst)', async () => {
     let n = 0
@@ -166,5 +177,13 @@ try {
 } finally {
   await handle.close()
   await server.stop()
-  rmSync(dir, { recursive: true, force: true })
+  if (!keep) rmSync(dir, { recursive: true, force: true })
+}
+
+async function existingDocuments() {
+  const rows = await db.execute(sql`select d.id as "documentId", d.current_version_id as "versionId", d.title,
+    not exists (select 1 from document_groups dg join groups g on g.id = dg.group_id
+                where dg.document_id = d.id and g.name = 'everyone') as restricted
+    from documents d order by d.title`)
+  return rows.rows as { documentId: string; versionId: string; title: string; restricted: boolean }[]
 }

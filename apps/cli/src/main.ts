@@ -5,6 +5,7 @@ import { registerBenchChatCommand } from './commands/bench-chat'
 import { registerDbCommands } from './commands/db'
 import { registerDocumentsCommands } from './commands/documents'
 import { registerEvalCommand } from './commands/eval'
+import { registerFinetuneCommands } from './commands/finetune'
 import { registerIngestCommand } from './commands/ingest'
 import { registerReembedCommand } from './commands/reembed'
 import { registerStartCommand } from './commands/start'
@@ -21,6 +22,7 @@ registerReembedCommand(program)
 registerDocumentsCommands(program)
 registerAskCommand(program)
 registerEvalCommand(program)
+registerFinetuneCommands(program)
 registerBenchChatCommand(registerBenchCommands(program))
 
 await program.parseAsync(process.argv)

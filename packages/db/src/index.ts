@@ -22,24 +22,27 @@ export {
 export {
   type AdminDocumentDetail,
   type AdminDocumentRow,
-  type ChunkViewRow,
   type DocumentSearch,
   type DocumentSortKey,
   type DocumentState,
+  documentAccess,
   documentSortKeys,
   documentStates,
   getAdminDocument,
-  getVersionOriginal,
-  getVersionStatuses,
   listDocumentTags,
-  listVersionChunks,
-  listVersionHistory,
   searchDocuments,
   uniqueDocumentSlug,
+} from './queries/admin-documents'
+export {
+  type ChunkViewRow,
+  getVersionOriginal,
+  getVersionStatuses,
+  listVersionChunks,
+  listVersionHistory,
   type VersionHistoryRow,
   type VersionOriginal,
   type VersionStatusRow,
-} from './queries/admin-documents'
+} from './queries/admin-versions'
 export {
   type AnswerDetail,
   type DetailCandidate,
@@ -58,6 +61,7 @@ export {
   type LogPageRequest,
   listAnswerLog,
   listLoggedModels,
+  listReviewableDocuments,
   type ReviewStatusFilter,
 } from './queries/answer-log'
 export {
@@ -144,6 +148,7 @@ export {
 export {
   nextInQueue,
   type QueueBucket,
+  type QueueCounts,
   type QueueItem,
   type QueuePosition,
   queueBuckets,
@@ -170,6 +175,13 @@ export {
   renameGroup,
 } from './queries/users-admin'
 export * as schema from './schema'
+export {
+  type AskDemoQuestion,
+  type DemoConversation,
+  type DemoConversationsSummary,
+  demoConversations,
+  seedDemoConversations,
+} from './seed/demo-conversations'
 export { demoGroups, demoUsers, seedDemoUsers } from './seed/demo-users'
 export {
   insertSyntheticTraces,

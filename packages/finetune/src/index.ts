@@ -1,3 +1,4 @@
+export { type Analyst, analystByEmail } from './dataset/analyst'
 export {
   type BuiltDataset,
   buildDataset,
@@ -47,6 +48,7 @@ export { trainRankerFromDb } from './ranker/train-from-db'
 export { loadRankerData, type RankerCandidate, type RankerTrace } from './ranker/training-data'
 export { type RankerExperiment, runRankerExperiment } from './ranker-experiment'
 export { seedDemoReviews } from './seed-reviews'
+export { summariseDataset, summariseJob, summariseRanker } from './summaries'
 export {
   generateSyntheticReviews,
   parseSyntheticQuestions,

@@ -48,7 +48,8 @@ async function ingestCorpus(db: Database, dir: string): Promise<void> {
   }
 }
 
-export const isTrainQuestion = (id: string, trainShare: number) => hashUnit(`questions:${id}`) < trainShare
+export const isTrainQuestion = (id: string, trainShare: number, seed = 'questions') =>
+  hashUnit(`${seed}:${id}`) < trainShare
 
 export type RankerExperiment = {
   artifact: string
@@ -70,14 +71,17 @@ export async function runRankerExperiment(input: {
   questionsFile: string
   outDir: string
   trainShare: number
+  /** Another seed gives another split of the questions (to see how much the numbers move). */
+  splitSeed?: string
   onProgress?: (stage: string, done: number, total: number) => void
 }): Promise<RankerExperiment> {
   if (readInferenceEnv().RANKER !== 'off')
     throw new UserFacingError('Unset RANKER: the training answers must come from the fused ranking alone')
   const lines = (await readFile(input.questionsFile, 'utf8')).split('\n').filter((l) => l.trim() !== '')
   const questions = parseSyntheticQuestions(lines.join('\n'))
-  const train = questions.filter((q) => isTrainQuestion(q.id, input.trainShare))
-  const heldOut = new Set(questions.filter((q) => !isTrainQuestion(q.id, input.trainShare)).map((q) => q.id))
+  const inTrain = (id: string) => isTrainQuestion(id, input.trainShare, input.splitSeed)
+  const train = questions.filter((q) => inTrain(q.id))
+  const heldOut = new Set(questions.filter((q) => !inTrain(q.id)).map((q) => q.id))
   await mkdir(input.outDir, { recursive: true })
   const trainQuestions = path.join(input.outDir, 'train-questions.jsonl')
   const heldOutQuestions = path.join(input.outDir, 'heldout-questions.jsonl')

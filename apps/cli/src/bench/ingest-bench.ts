@@ -259,9 +259,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       options.onProgress?.(done, files.length, `${readyCount} ready, ${rows[0]?.failed ?? 0} failed`)
       if (done >= files.length) break
       if (Date.now() > deadline) {
-        throw new Error(
-          `Timed out after ${timeoutMs / 1000} s with ${done}/${files.length} documents done`,
-        )
+        throw new Error(`Timed out after ${timeoutMs / 1000} s with ${done}/${files.length} documents done`)
       }
       if (worker.pid !== null && !workerAlive(worker.pid))
         throw new Error(`The worker exited: ${worker.output()}`)

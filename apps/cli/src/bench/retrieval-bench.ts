@@ -57,6 +57,8 @@ export type SettingRun = {
   p50Ms: number
   p95Ms: number
   meanMs: number
+  /** p50 including BEGIN, the SET LOCALs and COMMIT (what wrapping the search in a transaction costs). */
+  transactionP50Ms: number
   /** Mean overlap of the vector side's top 10 with the exact top 10 under the same ACL. */
   recallAt10: number
   /** Share of queries whose vector top 10 equals the exact one. */
@@ -241,9 +243,10 @@ async function search(
   scenario: Scenario,
   groupIds: string[],
   query: { text: string; vector: Float32Array },
-): Promise<{ ms: number; vectorTop: string[]; vectorRows: number }> {
+): Promise<{ ms: number; txMs: number; vectorTop: string[]; vectorRows: number }> {
   const dialect = dialectOf(database.db)
   const client = await database.pool.connect()
+  const begun = performance.now()
   try {
     await client.query('begin')
     for (const s of scenario.set) await client.query(`set local ${s}`)
@@ -269,10 +272,16 @@ async function search(
     })
     const ms = since(t)
     await client.query('commit')
+    const txMs = since(begun)
     const vectorSide = candidates
       .filter((c) => c.vectorRank !== null)
       .sort((a, b) => (a.vectorRank ?? 0) - (b.vectorRank ?? 0))
-    return { ms, vectorTop: vectorSide.slice(0, 10).map((c) => c.chunkId), vectorRows: vectorSide.length }
+    return {
+      ms,
+      txMs,
+      vectorTop: vectorSide.slice(0, 10).map((c) => c.chunkId),
+      vectorRows: vectorSide.length,
+    }
   } catch (error) {
     await client.query('rollback').catch(() => {})
     throw error
@@ -378,9 +387,10 @@ async function benchSize(
         )
       }
       // Timed pass, scenarios interleaved per query so load on the machine hits them alike.
-      const results = new Map<Scenario, { ms: number; vectorTop: string[]; vectorRows: number }[]>(
-        SCENARIOS.map((s) => [s, []]),
-      )
+      const results = new Map<
+        Scenario,
+        { ms: number; txMs: number; vectorTop: string[]; vectorRows: number }[]
+      >(SCENARIOS.map((s) => [s, []]))
       for (const [i, q] of queries.entries()) {
         progress(
           'querying',
@@ -408,6 +418,13 @@ async function benchSize(
           p50Ms: round(percentile(ms, 50), 1),
           p95Ms: round(percentile(ms, 95), 1),
           meanMs: round(mean(ms), 1),
+          transactionP50Ms: round(
+            percentile(
+              rs.map((r) => r.txMs),
+              50,
+            ),
+            1,
+          ),
           recallAt10: round(mean(recalls), 3),
           perfectQueries: round(recalls.filter((r) => r === 1).length / recalls.length, 3),
           meanVectorRows: round(mean(rs.map((r) => r.vectorRows)), 1),

@@ -53,7 +53,10 @@ export function registerBenchCommands(program: Command): Command {
   bench
     .command('ingest')
     .description('ingest a synthetic policy corpus end to end through the queue and the real worker')
-    .option('--docs <n>', 'documents to generate (default 200), or the first N files of --corpus (default all)')
+    .option(
+      '--docs <n>',
+      'documents to generate (default 200), or the first N files of --corpus (default all)',
+    )
     .option('--seed <n>', 'corpus seed (same seed, same corpus)', '42')
     .option('--corpus <dir>', 'ingest these files instead of a generated corpus')
     .option('--worker <mode>', '"spawn" (a worker process, as deployed) or "in-process"', 'spawn')

@@ -10,15 +10,18 @@ import {
   retryFailedVersion,
 } from './admin-document-actions'
 import {
+  documentAccess,
   getAdminDocument,
-  getVersionOriginal,
-  getVersionStatuses,
   listDocumentTags,
-  listVersionChunks,
-  listVersionHistory,
   searchDocuments,
   uniqueDocumentSlug,
 } from './admin-documents'
+import {
+  getVersionOriginal,
+  getVersionStatuses,
+  listVersionChunks,
+  listVersionHistory,
+} from './admin-versions'
 import { listAuditLog } from './audit'
 import { getCorpusRevision } from './corpus'
 import { setDocumentGroups } from './documents'
@@ -160,6 +163,12 @@ describe('document detail', () => {
     expect(
       await getVersionOriginal(t.db, { documentId: broken.documentId, versionId: travel.versionId }),
     ).toBeNull()
+  })
+
+  it('tells which groups may read each document', async () => {
+    const access = await documentAccess(t.db, [travel.documentId, broken.documentId])
+    expect(access.map((a) => a.groupNames)).toEqual([['everyone'], ['everyone']])
+    expect(await documentAccess(t.db, [])).toEqual([])
   })
 
   it('finds a free slug so uploads never fold into another document', async () => {

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm'
 import { QueryBuilder } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../client'
-import { chunks, documents, documentVersions, type IngestStage, users, type VersionStatus } from '../schema'
+import { documents, documentVersions, type IngestStage, type VersionStatus } from '../schema'
 
 export const documentSortKeys = ['title', 'status', 'uploaded', 'chunks'] as const
 export type DocumentSortKey = (typeof documentSortKeys)[number]
@@ -199,149 +199,6 @@ export async function getAdminDocument(db: DbOrTx, documentId: string): Promise<
   return row ?? null
 }
 
-export type VersionHistoryRow = {
-  id: string
-  versionNo: number
-  status: VersionStatus
-  stage: IngestStage
-  progress: number
-  error: string | null
-  sizeBytes: number
-  chunkCount: number
-  pageCount: number | null
-  mime: string
-  effectiveDate: string | null
-  createdAt: Date
-  processedAt: Date | null
-  uploaderName: string | null
-  uploaderEmail: string | null
-  hasContent: boolean
-}
-
-/** Every version of a document, newest first, with who uploaded it (no file bytes). */
-export async function listVersionHistory(db: DbOrTx, documentId: string): Promise<VersionHistoryRow[]> {
-  return db
-    .select({
-      id: documentVersions.id,
-      versionNo: documentVersions.versionNo,
-      status: documentVersions.status,
-      stage: documentVersions.stage,
-      progress: documentVersions.progress,
-      error: documentVersions.error,
-      sizeBytes: documentVersions.sizeBytes,
-      chunkCount: documentVersions.chunkCount,
-      pageCount: documentVersions.pageCount,
-      mime: sql<string>`coalesce(${documentVersions.detectedMime}, ${documentVersions.declaredMime})`,
-      effectiveDate: documentVersions.effectiveDate,
-      createdAt: documentVersions.createdAt,
-      processedAt: documentVersions.processedAt,
-      uploaderName: users.name,
-      uploaderEmail: users.email,
-      hasContent: sql<boolean>`${documentVersions.content} is not null`,
-    })
-    .from(documentVersions)
-    .leftJoin(users, eq(users.id, documentVersions.createdBy))
-    .where(eq(documentVersions.documentId, documentId))
-    .orderBy(desc(documentVersions.versionNo))
-}
-
-export type VersionStatusRow = {
-  id: string
-  documentId: string
-  versionNo: number
-  status: VersionStatus
-  stage: IngestStage
-  progress: number
-  error: string | null
-  chunkCount: number
-}
-
-/** The small payload live progress polls. */
-export async function getVersionStatuses(db: DbOrTx, versionIds: string[]): Promise<VersionStatusRow[]> {
-  if (versionIds.length === 0) return []
-  return db
-    .select({
-      id: documentVersions.id,
-      documentId: documentVersions.documentId,
-      versionNo: documentVersions.versionNo,
-      status: documentVersions.status,
-      stage: documentVersions.stage,
-      progress: documentVersions.progress,
-      error: documentVersions.error,
-      chunkCount: documentVersions.chunkCount,
-    })
-    .from(documentVersions)
-    .where(inArray(documentVersions.id, versionIds))
-}
-
-export type ChunkViewRow = {
-  id: string
-  ordinal: number
-  headingPath: string[]
-  text: string
-  pageStart: number | null
-  pageEnd: number | null
-  tokenCount: number
-}
-
-/** A version's chunks in order, one page at a time. */
-export async function listVersionChunks(
-  db: DbOrTx,
-  input: { versionId: string; limit: number; offset: number },
-): Promise<{ rows: ChunkViewRow[]; total: number }> {
-  const [count] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(chunks)
-    .where(eq(chunks.versionId, input.versionId))
-  const rows = await db
-    .select({
-      id: chunks.id,
-      ordinal: chunks.ordinal,
-      headingPath: chunks.headingPath,
-      text: chunks.text,
-      pageStart: chunks.pageStart,
-      pageEnd: chunks.pageEnd,
-      tokenCount: chunks.tokenCount,
-    })
-    .from(chunks)
-    .where(eq(chunks.versionId, input.versionId))
-    .orderBy(chunks.ordinal)
-    .limit(input.limit)
-    .offset(input.offset)
-  return { rows, total: count?.n ?? 0 }
-}
-
-export type VersionOriginal = {
-  documentId: string
-  sourceName: string
-  versionNo: number
-  mime: string
-  content: Buffer
-}
-
-/**
- * The uploaded bytes of any version (admins: no group check, deleted documents included), or null when
- * the version is unknown, belongs to another document, or was purged.
- */
-export async function getVersionOriginal(
-  db: DbOrTx,
-  input: { documentId: string; versionId: string },
-): Promise<VersionOriginal | null> {
-  const [row] = await db
-    .select({
-      documentId: documentVersions.documentId,
-      sourceName: documents.sourceName,
-      versionNo: documentVersions.versionNo,
-      mime: sql<string>`coalesce(${documentVersions.detectedMime}, ${documentVersions.declaredMime})`,
-      content: documentVersions.content,
-    })
-    .from(documentVersions)
-    .innerJoin(documents, eq(documents.id, documentVersions.documentId))
-    .where(and(eq(documentVersions.id, input.versionId), eq(documentVersions.documentId, input.documentId)))
-  if (!row?.content) return null
-  return { ...row, content: row.content }
-}
-
 /** A slug no document uses yet: `base`, else `base-2`, `base-3`… (uploads never fold into another document). */
 export async function uniqueDocumentSlug(db: DbOrTx, base: string): Promise<string> {
   const rows = await db
@@ -354,3 +211,21 @@ export async function uniqueDocumentSlug(db: DbOrTx, base: string): Promise<stri
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Which groups may read each document (the playground explains exclusions with it). */
+export async function documentAccess(
+  db: DbOrTx,
+  documentIds: string[],
+): Promise<{ documentId: string; groupIds: string[]; groupNames: string[] }[]> {
+  if (documentIds.length === 0) return []
+  const result = await db.execute<{ document_id: string; group_ids: string[]; group_names: string[] }>(sql`
+    select dg.document_id, array_agg(g.id::text order by g.name) as group_ids, array_agg(g.name order by g.name) as group_names
+    from document_groups dg join groups g on g.id = dg.group_id
+    where dg.document_id = any(${sql.param(documentIds)}::uuid[])
+    group by dg.document_id`)
+  return result.rows.map((r) => ({
+    documentId: r.document_id,
+    groupIds: r.group_ids,
+    groupNames: r.group_names,
+  }))
+}

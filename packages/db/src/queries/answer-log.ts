@@ -1,17 +1,15 @@
-import { and, asc, desc, eq, gte, isNull, lt, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../client'
 import {
   answerTraces,
-  feedback,
+  documents,
   type ReviewVerdict,
-  reviews,
   type TraceCandidate,
   type TraceCitation,
   type TraceLatency,
   type TraceValidation,
-  users,
 } from '../schema'
-import { type ReviewViewer, traceVisibleTo } from './review-access'
+import { documentReadableBy, type ReviewViewer, traceVisibleTo } from './review-access'
 
 export type FeedbackFilter = 'up' | 'down' | 'none'
 export type ReviewStatusFilter = 'unreviewed' | 'reviewed' | ReviewVerdict
@@ -48,14 +46,28 @@ export const validationFailedSql = sql<boolean>`(not ${answerTraces.abstained} a
 /** The same expression the GIN index `answer_traces_question_fts_idx` is built on. */
 export const questionTsvSql = sql`to_tsvector('english'::regconfig, ${answerTraces.question})`
 
-/** WHERE conditions for the filters plus the viewer's permission rule. Joins feedback and reviews. */
+const ratingOf = sql<
+  'up' | 'down' | null
+>`(select f.rating from feedback f where f.trace_id = ${answerTraces.id})`
+const verdictOf = sql<ReviewVerdict | null>`(select r.verdict from reviews r where r.trace_id = ${answerTraces.id})`
+
+/**
+ * WHERE conditions for the filters plus the viewer's permission rule, all on answer_traces alone:
+ * feedback and review filters are EXISTS probes (unique index on trace_id), so the planner can walk an
+ * index on created_at and stop after one page instead of joining the whole log first.
+ */
 export function answerLogConditions(viewer: ReviewViewer, f: AnswerLogFilters): SQL[] {
   const c: SQL[] = [traceVisibleTo(viewer)]
   if (f.from) c.push(gte(answerTraces.createdAt, f.from))
   if (f.to) c.push(lt(answerTraces.createdAt, f.to))
-  if (f.feedback === 'none') c.push(isNull(feedback.id))
-  else if (f.feedback) c.push(eq(feedback.rating, f.feedback))
-  if (f.abstained !== undefined) c.push(eq(answerTraces.abstained, f.abstained))
+  if (f.feedback === 'none')
+    c.push(sql`not exists (select 1 from feedback f where f.trace_id = ${answerTraces.id})`)
+  else if (f.feedback)
+    c.push(
+      sql`exists (select 1 from feedback f where f.trace_id = ${answerTraces.id} and f.rating = ${f.feedback})`,
+    )
+  if (f.abstained !== undefined)
+    c.push(f.abstained ? sql`${answerTraces.abstained}` : sql`not ${answerTraces.abstained}`)
   if (f.validationFailed !== undefined)
     c.push(f.validationFailed ? validationFailedSql : sql`not ${validationFailedSql}`)
   if (f.topScoreBelow !== undefined) c.push(lt(answerTraces.topScore, f.topScoreBelow))
@@ -63,9 +75,14 @@ export function answerLogConditions(viewer: ReviewViewer, f: AnswerLogFilters): 
   if (f.documentId)
     c.push(sql`${answerTraces.citations} @> ${JSON.stringify([{ documentId: f.documentId }])}::jsonb`)
   if (f.model) c.push(eq(answerTraces.model, f.model))
-  if (f.review === 'unreviewed') c.push(isNull(reviews.id))
-  else if (f.review === 'reviewed') c.push(sql`${reviews.id} is not null`)
-  else if (f.review) c.push(eq(reviews.verdict, f.review))
+  if (f.review === 'unreviewed')
+    c.push(sql`not exists (select 1 from reviews r where r.trace_id = ${answerTraces.id})`)
+  else if (f.review === 'reviewed')
+    c.push(sql`exists (select 1 from reviews r where r.trace_id = ${answerTraces.id})`)
+  else if (f.review)
+    c.push(
+      sql`exists (select 1 from reviews r where r.trace_id = ${answerTraces.id} and r.verdict = ${f.review})`,
+    )
   const search = f.search?.trim()
   if (search) c.push(sql`${questionTsvSql} @@ websearch_to_tsquery('english'::regconfig, ${search})`)
   return c
@@ -139,15 +156,12 @@ export async function listAnswerLog(
       citedTitles: sql<
         string[]
       >`array(select distinct c->>'title' from jsonb_array_elements(${answerTraces.citations}) c)`,
-      rating: feedback.rating,
-      verdict: reviews.verdict,
-      userEmail: users.email,
-      userName: users.name,
+      rating: ratingOf,
+      verdict: verdictOf,
+      userEmail: sql<string | null>`(select u.email from users u where u.id = ${answerTraces.userId})`,
+      userName: sql<string | null>`(select u.name from users u where u.id = ${answerTraces.userId})`,
     })
     .from(answerTraces)
-    .leftJoin(feedback, eq(feedback.traceId, answerTraces.id))
-    .leftJoin(reviews, eq(reviews.traceId, answerTraces.id))
-    .leftJoin(users, eq(users.id, answerTraces.userId))
     .where(and(...conditions))
     .orderBy(
       ...(newer
@@ -181,8 +195,6 @@ export async function countAnswerLog(
   const inner = db
     .select({ one: sql`1` })
     .from(answerTraces)
-    .leftJoin(feedback, eq(feedback.traceId, answerTraces.id))
-    .leftJoin(reviews, eq(reviews.traceId, answerTraces.id))
     .where(and(...answerLogConditions(viewer, filters)))
     .limit(cap + 1)
     .as('matching')
@@ -246,19 +258,17 @@ export async function* exportAnswerLog(
       .select({
         trace: answerTraces,
         cursorTs,
-        userEmail: users.email,
-        rating: feedback.rating,
-        reason: feedback.reason,
-        comment: feedback.comment,
-        verdict: reviews.verdict,
-        labels: reviews.labels,
-        notes: reviews.notes,
-        correctedAnswer: reviews.correctedAnswer,
+        userEmail: sql<string | null>`(select u.email from users u where u.id = ${answerTraces.userId})`,
+        feedback: sql<
+          ExportedTrace['feedback']
+        >`(select json_build_object('rating', f.rating, 'reason', f.reason,
+          'comment', f.comment) from feedback f where f.trace_id = ${answerTraces.id})`,
+        review: sql<
+          ExportedTrace['review']
+        >`(select json_build_object('verdict', r.verdict, 'labels', r.labels,
+          'notes', r.notes, 'correctedAnswer', r.corrected_answer) from reviews r where r.trace_id = ${answerTraces.id})`,
       })
       .from(answerTraces)
-      .leftJoin(feedback, eq(feedback.traceId, answerTraces.id))
-      .leftJoin(reviews, eq(reviews.traceId, answerTraces.id))
-      .leftJoin(users, eq(users.id, answerTraces.userId))
       .where(and(...conditions))
       .orderBy(desc(answerTraces.createdAt), desc(answerTraces.id))
       .limit(batchSize)
@@ -270,10 +280,8 @@ export async function* exportAnswerLog(
         costUsd: Number(t.costUsd),
         topScore: t.topScore === null ? null : Number(t.topScore),
         userEmail: r.userEmail,
-        feedback: r.rating ? { rating: r.rating, reason: r.reason, comment: r.comment } : null,
-        review: r.verdict
-          ? { verdict: r.verdict, labels: r.labels ?? [], notes: r.notes, correctedAnswer: r.correctedAnswer }
-          : null,
+        feedback: r.feedback,
+        review: r.review,
       }
     })
     const last = rows[rows.length - 1]
@@ -292,4 +300,20 @@ export async function listLoggedModels(db: DbOrTx): Promise<string[]> {
       from m where m.model is not null)
     select model from m where model is not null`)
   return (result.rows as { model: string }[]).map((r) => r.model)
+}
+
+/** Documents the viewer may read (the "document cited" filter's options), by title. */
+export async function listReviewableDocuments(
+  db: DbOrTx,
+  viewer: ReviewViewer,
+): Promise<{ id: string; title: string; deleted: boolean }[]> {
+  return db
+    .select({
+      id: documents.id,
+      title: documents.title,
+      deleted: sql<boolean>`${documents.deletedAt} is not null`,
+    })
+    .from(documents)
+    .where(documentReadableBy(viewer, sql`${documents.id}`))
+    .orderBy(asc(documents.title))
 }

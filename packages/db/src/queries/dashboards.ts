@@ -61,7 +61,10 @@ export async function dashboardStats(
   const day = sql`to_char(${answerTraces.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`
   const p = (fraction: number, column: typeof answerTraces.ttftMs | typeof answerTraces.totalMs) =>
     sql`percentile_cont(${sql.raw(String(fraction))}) within group (order by ${column})`
-  const result = await db.execute(sql`
+  // Ordered-set aggregates (percentiles) sort per group: give this one statement room to sort in memory.
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`)
+    return tx.execute(sql`
     select
       ${day} as "day",
       count(*) as "questions",
@@ -83,6 +86,7 @@ export async function dashboardStats(
     where ${and(gte(answerTraces.createdAt, range.from), lt(answerTraces.createdAt, range.to), traceVisibleTo(viewer))}
     group by grouping sets ((${day}), ())
     order by 1 nulls first`)
+  })
   const rows = result.rows as RawBucket[]
   const totalsRow = rows.find((r) => r.day === null)
   const empty = toBucket({ day: null } as RawBucket)

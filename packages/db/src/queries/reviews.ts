@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../client'
 import { answerTraces, type ReviewVerdict, reviews, type TraceCitation } from '../schema'
 import { validationFailedSql } from './answer-log'
@@ -67,91 +67,119 @@ export const queueBuckets = ['thumbs-down', 'validation-failed', 'abstained', 's
 export type QueueBucket = (typeof queueBuckets)[number]
 
 /**
- * A position in the queue. Within the first three buckets the oldest answer comes first (nothing waits
- * forever); the rest is a deterministic random sample (md5 of the id), the same order for every analyst.
+ * A position in the queue: the bucket and a sort key within it. In the first three buckets the oldest
+ * answer comes first (nothing waits forever) and the key is "createdAt,id" (microsecond timestamp); the
+ * rest is a deterministic random sample ordered by md5(id), the same order for every analyst.
  */
 export type QueuePosition = { bucket: number; key: string }
 export type QueueItem = { traceId: string; bucket: QueueBucket; position: QueuePosition }
 
-const bucketSql = sql<number>`case
-  when exists (select 1 from feedback f where f.trace_id = ${answerTraces.id} and f.rating = 'down') then 0
-  when ${validationFailedSql} then 1
-  when ${answerTraces.abstained} then 2
-  else 3 end`
+const ratedDown = sql`exists (select 1 from feedback f where f.trace_id = ${answerTraces.id} and f.rating = 'down')`
+const unreviewed = sql`not exists (select 1 from reviews r where r.trace_id = ${answerTraces.id})`
+/** The same expression as the index `answer_traces_sample_order_idx`. */
+const sampleKey = sql<string>`md5(${answerTraces.id}::text)`
+const timeKey = sql<string>`to_char(${answerTraces.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || ',' || ${answerTraces.id}::text`
 
-/** Unreviewed traces the viewer may see, with their queue position. */
-function queueSubquery(db: DbOrTx, viewer: ReviewViewer) {
-  return db
-    .select({
-      traceId: sql<string>`${answerTraces.id}`.as('trace_id'),
-      createdAt: sql<Date>`${answerTraces.createdAt}`.as('created_at'),
-      bucket: bucketSql.as('bucket'),
-    })
-    .from(answerTraces)
-    .where(
-      and(
-        sql`not exists (select 1 from reviews r where r.trace_id = ${answerTraces.id})`,
-        traceVisibleTo(viewer),
-      ),
-    )
-    .as('q')
+/** Membership of each bucket; the buckets do not overlap (abstentions never fail validation). */
+function bucketCondition(bucket: number): SQL {
+  if (bucket === 0) return ratedDown
+  if (bucket === 1) return sql`not ${ratedDown} and ${validationFailedSql}`
+  if (bucket === 2) return sql`not ${ratedDown} and ${answerTraces.abstained}`
+  return sql`not ${ratedDown} and not ${answerTraces.abstained} and not ${validationFailedSql}`
 }
 
-const keySql = sql<string>`case when q.bucket < 3
-  then to_char(q.created_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') || q.trace_id::text
-  else md5(q.trace_id::text) end`
+/** The first unreviewed trace of one bucket after (or, backwards, before) a key. */
+async function firstInBucket(
+  db: DbOrTx,
+  viewer: ReviewViewer,
+  bucket: number,
+  after: string | undefined,
+  backwards: boolean,
+): Promise<QueueItem | null> {
+  const conditions = [bucketCondition(bucket), unreviewed, traceVisibleTo(viewer)]
+  const op = backwards ? sql`<` : sql`>`
+  if (bucket === 3) {
+    if (after) conditions.push(sql`${sampleKey} ${op} ${after}`)
+  } else if (after) {
+    const [ts, id] = after.split(',')
+    conditions.push(
+      sql`(${answerTraces.createdAt}, ${answerTraces.id}) ${op} (${ts}::timestamptz, ${id}::uuid)`,
+    )
+  }
+  const order =
+    bucket === 3
+      ? [backwards ? sql`${sampleKey} desc` : sampleKey]
+      : backwards
+        ? [desc(answerTraces.createdAt), desc(answerTraces.id)]
+        : [asc(answerTraces.createdAt), asc(answerTraces.id)]
+  const [row] = await db
+    .select({ traceId: answerTraces.id, key: bucket === 3 ? sampleKey : timeKey })
+    .from(answerTraces)
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(1)
+  if (!row) return null
+  return {
+    traceId: row.traceId,
+    bucket: queueBuckets[bucket] ?? 'sample',
+    position: { bucket, key: row.key },
+  }
+}
 
-/** The next (or previous) unreviewed answer after a position; from the start without one. */
+/**
+ * The next (or previous) unreviewed answer after a position; from the start without one. One small
+ * index-driven query per bucket visited (at most four), never a sort of the whole log.
+ */
 export async function nextInQueue(
   db: DbOrTx,
   viewer: ReviewViewer,
   options: { after?: QueuePosition; direction?: 'next' | 'previous' } = {},
 ): Promise<QueueItem | null> {
-  const previous = options.direction === 'previous'
-  const q = queueSubquery(db, viewer)
-  const where = options.after
-    ? sql`(q.bucket, ${keySql}) ${previous ? sql`<` : sql`>`} (${options.after.bucket}::int, ${options.after.key}::text)`
-    : sql`true`
-  const [row] = await db
-    .select({ traceId: q.traceId, bucket: q.bucket, key: keySql })
-    .from(q)
-    .where(where)
-    .orderBy(...(previous ? [sql`q.bucket desc`, sql`${keySql} desc`] : [sql`q.bucket`, keySql]))
-    .limit(1)
-  if (!row) return null
-  const bucket = queueBuckets[row.bucket] ?? 'sample'
-  return { traceId: row.traceId, bucket, position: { bucket: row.bucket, key: row.key } }
+  const backwards = options.direction === 'previous'
+  const from = options.after?.bucket ?? 0
+  if (backwards && !options.after) return null
+  for (let b = from; backwards ? b >= 0 : b <= 3; b += backwards ? -1 : 1) {
+    const item = await firstInBucket(db, viewer, b, b === from ? options.after?.key : undefined, backwards)
+    if (item) return item
+  }
+  return null
 }
 
-/** The queue position of one trace (to continue after it), or null when it is reviewed or hidden. */
+/** The queue position of one trace, or null when it is reviewed or hidden. */
 export async function queuePositionOf(
   db: DbOrTx,
   viewer: ReviewViewer,
   traceId: string,
 ): Promise<QueueItem | null> {
-  const q = queueSubquery(db, viewer)
-  const [row] = await db
-    .select({ traceId: q.traceId, bucket: q.bucket, key: keySql })
-    .from(q)
-    .where(sql`q.trace_id = ${traceId}::uuid`)
-  if (!row) return null
-  return {
-    traceId: row.traceId,
-    bucket: queueBuckets[row.bucket] ?? 'sample',
-    position: { bucket: row.bucket, key: row.key },
+  for (let b = 0; b <= 3; b++) {
+    const [row] = await db
+      .select({ key: b === 3 ? sampleKey : timeKey })
+      .from(answerTraces)
+      .where(and(eq(answerTraces.id, traceId), bucketCondition(b), unreviewed, traceVisibleTo(viewer)))
+    if (row) return { traceId, bucket: queueBuckets[b] ?? 'sample', position: { bucket: b, key: row.key } }
   }
+  return null
 }
 
-/** How many unreviewed answers wait in each bucket. */
-export async function queueCounts(db: DbOrTx, viewer: ReviewViewer): Promise<Record<QueueBucket, number>> {
-  const q = queueSubquery(db, viewer)
-  const rows = await db.select({ bucket: q.bucket, n: sql<number>`count(*)::int` }).from(q).groupBy(q.bucket)
-  const counts: Record<QueueBucket, number> = {
-    'thumbs-down': 0,
-    'validation-failed': 0,
-    abstained: 0,
-    sample: 0,
+export type QueueCounts = { counts: Record<QueueBucket, number>; capped: Record<QueueBucket, boolean> }
+
+/** How many unreviewed answers wait in each bucket, each counted up to `cap`. */
+export async function queueCounts(db: DbOrTx, viewer: ReviewViewer, cap = 5000): Promise<QueueCounts> {
+  const result: QueueCounts = {
+    counts: { 'thumbs-down': 0, 'validation-failed': 0, abstained: 0, sample: 0 },
+    capped: { 'thumbs-down': false, 'validation-failed': false, abstained: false, sample: false },
   }
-  for (const r of rows) counts[queueBuckets[r.bucket] ?? 'sample'] += r.n
-  return counts
+  for (const [b, bucket] of queueBuckets.entries()) {
+    const inner = db
+      .select({ one: sql`1` })
+      .from(answerTraces)
+      .where(and(bucketCondition(b), unreviewed, traceVisibleTo(viewer)))
+      .limit(cap + 1)
+      .as('waiting')
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner)
+    const n = row?.n ?? 0
+    result.counts[bucket] = Math.min(n, cap)
+    result.capped[bucket] = n > cap
+  }
+  return result
 }

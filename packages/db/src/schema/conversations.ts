@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import {
   boolean,
   index,
@@ -106,7 +107,28 @@ export const answerTraces = pgTable(
     topScore: numeric({ precision: 10, scale: 6, mode: 'number' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.createdAt), index().on(t.userId, t.createdAt), index().on(t.conversationId)],
+  (t) => [
+    index().on(t.createdAt),
+    index().on(t.userId, t.createdAt),
+    index().on(t.conversationId),
+    // Review area (docs/benchmarks.md, "Answers log at 100k"): keyset pages, filters, search, queue order.
+    index('answer_traces_created_at_id_idx').on(t.createdAt, t.id),
+    index('answer_traces_model_created_at_idx').on(t.model, t.createdAt),
+    index('answer_traces_group_ids_idx').using('gin', t.groupIds),
+    index('answer_traces_citations_idx').using('gin', sql`${t.citations} jsonb_path_ops`),
+    index('answer_traces_question_fts_idx').using(
+      'gin',
+      sql`to_tsvector('english'::regconfig, ${t.question})`,
+    ),
+    index('answer_traces_abstained_idx').on(t.createdAt, t.id).where(sql`${t.abstained}`),
+    // Partial index on exactly the "validation failed" expression of queries/answer-log.ts.
+    index('answer_traces_validation_failed_idx')
+      .on(t.createdAt, t.id)
+      .where(
+        sql`(not ${t.abstained} and (jsonb_array_length(${t.validation}->'invalidCitations') > 0 or ${t.validation}->'sentences' @> '[{"claim": true, "supported": false}]'::jsonb))`,
+      ),
+    index('answer_traces_sample_order_idx').on(sql`md5(${t.id}::text)`),
+  ],
 )
 
 export const feedbackRatings = ['up', 'down'] as const

@@ -254,8 +254,10 @@ export async function insertSyntheticTraces(
         },
         ttftMs: ttft,
         totalMs: ttft + 60,
-        topScore: candidates[0]?.fusedScore ?? null,
-        createdAt: new Date(now - Math.floor(rand() * spanMs)),
+        // Fused RRF score of the top candidate: both sides agree (most), only text, or only vector ranks it.
+        topScore: ((r) => (r < 0.7 ? 1.5 / 61 : r < 0.9 ? 1 / 61 : 0.5 / 61))(rand()),
+        // In insertion order, as a real log grows (append-only, so rows of one day sit together on disk).
+        createdAt: new Date(now - spanMs + Math.floor(((done + i + rand()) / options.count) * spanMs)),
       })
       summary.traces++
       if (abstained) summary.abstained++

@@ -12,7 +12,13 @@ describe('PII scrubbing', () => {
 
   it('replaces phone numbers in common formats but not dates, amounts or plain numbers', () => {
     const pii = createPiiScrubber()
-    const phones = ['+351 21 123 4567', '(512) 555-0100', '+1-512-555-0100', '030 1234 5678', '+49 30 12345678']
+    const phones = [
+      '+351 21 123 4567',
+      '(512) 555-0100',
+      '+1-512-555-0100',
+      '030 1234 5678',
+      '+49 30 12345678',
+    ]
     for (const phone of phones) expect(pii.scrub(`Call ${phone} now`), phone).toBe('Call [PHONE] now')
     const keep = [
       'Effective 2026-01-01.',

@@ -78,7 +78,10 @@ describe('reconstructExample', () => {
       n,
       candidate: { ...c, title, rank: n } as unknown as Candidate,
     })
-    const expected = buildAnswerPrompt(base.rewrittenQuery, [asSeen(c2, 'Seen title 1', 1), asSeen(c1, 'Seen title 3', 2)])
+    const expected = buildAnswerPrompt(base.rewrittenQuery, [
+      asSeen(c2, 'Seen title 1', 1),
+      asSeen(c1, 'Seen title 3', 2),
+    ])
     expect(result.example.messages).toEqual([
       { role: 'system', content: expected.system },
       { role: 'user', content: 'Does rule 2 apply to contractors?' },
@@ -106,7 +109,8 @@ describe('reconstructExample', () => {
   })
 
   it('mixes distractors in deterministically and renumbers the citations with their passages', () => {
-    const run = () => reconstructExample(base, byId, { distractors: [c4, chunk(5)], random: seededRandom('s') })
+    const run = () =>
+      reconstructExample(base, byId, { distractors: [c4, chunk(5)], random: seededRandom('s') })
     const result = run()
     expect(result.ok).toBe(true)
     if (!result.ok) return
@@ -115,7 +119,9 @@ describe('reconstructExample', () => {
     const position = result.sources.findIndex((s) => s.chunkId === 'chunk-2') + 1
     expect(result.example.messages[2]?.content).toBe(`Rule 2 applies [${position}].`)
     const system = result.example.messages[0]?.content ?? ''
-    expect(system).toContain(`<source n="${position}" title="Seen title 1 › Section 2 (page 4)">\nPassage 2 says`)
+    expect(system).toContain(
+      `<source n="${position}" title="Seen title 1 › Section 2 (page 4)">\nPassage 2 says`,
+    )
   })
 
   it('drops purged passages, retired prompt versions, deleted documents and inconsistent traces', () => {
@@ -145,6 +151,8 @@ describe('renumberCitations', () => {
       [1, 3],
       [2, 1],
     ])
-    expect(renumberCitations('A [1]. B [1, 2]. C [2][1]. D [7].', map)).toBe('A [3]. B [1, 3]. C [1][3]. D [7].')
+    expect(renumberCitations('A [1]. B [1, 2]. C [2][1]. D [7].', map)).toBe(
+      'A [3]. B [1, 3]. C [1][3]. D [7].',
+    )
   })
 })

@@ -7,7 +7,10 @@ const ids = Array.from({ length: 2000 }, (_, i) => `00000000-0000-4000-8000-${St
 describe('train/validation split', () => {
   it('is a pure function of the id (same answer every time, independent of order and of other ids)', () => {
     const first = ids.map((id) => splitOf(id, 0.1))
-    const again = [...ids].reverse().map((id) => splitOf(id, 0.1)).reverse()
+    const again = [...ids]
+      .reverse()
+      .map((id) => splitOf(id, 0.1))
+      .reverse()
     expect(again).toEqual(first)
     // Pinned values: a change of the hashing would silently reshuffle every dataset's validation set.
     expect(hashUnit('split:a')).toBeCloseTo(hashUnit('split:a'), 15)

@@ -1,4 +1,5 @@
 import { type Database, schema } from '@policydesk/db'
+import { UserFacingError } from '@policydesk/runtime'
 import {
   type BuiltDataset,
   buildDataset,
@@ -27,6 +28,12 @@ export async function exportDataset(
   input: { actorId: string; actorEmail: string; name?: string; options: DatasetOptions },
 ): Promise<ExportedDataset & { built: BuiltDataset }> {
   const built = await buildDataset(db, input.options)
+  if (built.stats.examples === 0) {
+    const dropped = Object.entries(built.stats.dropped).map(([why, n]) => `${n} ${why}`)
+    throw new UserFacingError(
+      `No examples to export: ${built.stats.considered} reviewed answers matched${dropped.length ? `, dropped: ${dropped.join(', ')}` : ''} (seed demo reviews with \`policydesk finetune seed-reviews\`)`,
+    )
+  }
   const train = toJsonl(built.train)
   const validation = toJsonl(built.validation)
   const name = input.name ?? `reviews-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`

@@ -25,19 +25,36 @@ const citation = (n: number, chunkId: string): schema.TraceCitation => ({
   quote: '',
   page: null,
 })
-const candidates = [candidate('a', 1, true, true), candidate('b', 2, true), candidate('c', 3), candidate('far', 30)]
+const candidates = [
+  candidate('a', 1, true, true),
+  candidate('b', 2, true),
+  candidate('c', 3),
+  candidate('far', 30),
+]
 const summary = (m: Map<string, { label: number; weight: number }>) =>
   Object.fromEntries([...m].map(([k, v]) => [k, `${v.label}@${v.weight}`]))
 
 describe('labelCandidates', () => {
-  it('approved: cited positive, retrieved-but-not-cited weak negatives (top 10 or in context)', () => {
+  it('approved: cited positive, every retrieved-but-not-cited passage a weak negative', () => {
     const labels = labelCandidates(
-      { verdict: 'approved', candidates, citations: [citation(1, 'a')], correctedCitations: null, labels: [] },
+      {
+        verdict: 'approved',
+        candidates,
+        citations: [citation(1, 'a')],
+        correctedCitations: null,
+        labels: [],
+      },
       0.3,
     )
-    expect(summary(labels)).toEqual({ a: '1@1', b: '0@0.3', c: '0@0.3' })
+    expect(summary(labels)).toEqual({ a: '1@1', b: '0@0.3', c: '0@0.3', far: '0@0.3' })
     const noWeak = labelCandidates(
-      { verdict: 'approved', candidates, citations: [citation(1, 'a')], correctedCitations: null, labels: [] },
+      {
+        verdict: 'approved',
+        candidates,
+        citations: [citation(1, 'a')],
+        correctedCitations: null,
+        labels: [],
+      },
       0,
     )
     expect(summary(noWeak)).toEqual({ a: '1@1' })
@@ -59,7 +76,13 @@ describe('labelCandidates', () => {
 
   it('rejected: cited passages are negatives, the rest stays unlabelled', () => {
     const labels = labelCandidates(
-      { verdict: 'rejected', candidates, citations: [citation(1, 'a')], correctedCitations: null, labels: [] },
+      {
+        verdict: 'rejected',
+        candidates,
+        citations: [citation(1, 'a')],
+        correctedCitations: null,
+        labels: [],
+      },
       0.3,
     )
     expect(summary(labels)).toEqual({ a: '0@1' })

@@ -10,16 +10,14 @@ export type ReviewLabelInput = {
 
 export type CandidateLabel = { label: 0 | 1; weight: number; strong: boolean }
 
-/** Retrieved-but-not-cited candidates this deep (or in the context) count as weak negatives. */
-export const WEAK_NEGATIVE_DEPTH = 10
-
 /**
  * Relevance labels of a reviewed trace's candidates, by chunk id:
  * - cited in an approved answer, or cited by a correction → positive;
  * - cited in a rejected answer, or cited by an answer labelled `wrong-source` (and not re-cited by the
  *   correction) → negative;
- * - retrieved (top WEAK_NEGATIVE_DEPTH or in the context) but not cited in an approved/corrected answer →
- *   weak negative, with `weakNegativeWeight` (0 turns them off).
+ * - retrieved but not cited in an approved/corrected answer → weak negative, with `weakNegativeWeight`
+ *   (0 turns them off). All of them, however deep: the ranker re-orders the whole candidate list, so it
+ *   must learn from the whole list (trained on the top ten only, it pushed deep passages up).
  * Candidates of rejected answers that were not cited stay unlabelled: the review does not say which of
  * them would have been right.
  */
@@ -48,7 +46,7 @@ export function labelCandidates(
     for (const id of cited) if (!positives.has(id)) labels.set(id, { label: 0, weight: 1, strong: true })
   if (weakNegativeWeight > 0)
     for (const c of review.candidates)
-      if (!labels.has(c.chunkId) && !cited.has(c.chunkId) && (c.used || c.rank <= WEAK_NEGATIVE_DEPTH))
+      if (!labels.has(c.chunkId) && !cited.has(c.chunkId))
         labels.set(c.chunkId, { label: 0, weight: weakNegativeWeight, strong: false })
   return labels
 }

@@ -23,11 +23,16 @@ describe('logistic regression', () => {
     const train = blobs(400, 'train')
     const test = blobs(200, 'test')
     const norm = fitNormalisation(train.x)
-    const model = trainLogistic(standardise(train.x, norm), train.y, train.y.map(() => 1), {
-      l2: 0.01,
-      learningRate: 0.5,
-      epochs: 500,
-    })
+    const model = trainLogistic(
+      standardise(train.x, norm),
+      train.y,
+      train.y.map(() => 1),
+      {
+        l2: 0.01,
+        learningRate: 0.5,
+        epochs: 500,
+      },
+    )
     const scores = standardise(test.x, norm).map((r) => predictLogit(model, r))
     expect(auc(scores, test.y)).toBeGreaterThan(0.9)
     expect(accuracy(scores, test.y)).toBeGreaterThan(0.85)
@@ -50,7 +55,13 @@ describe('logistic regression', () => {
 
   it('is deterministic', () => {
     const { x, y } = blobs(100, 'det')
-    const run = () => trainLogistic(x, y, y.map(() => 1), { l2: 0.01, learningRate: 0.1, epochs: 50 })
+    const run = () =>
+      trainLogistic(
+        x,
+        y,
+        y.map(() => 1),
+        { l2: 0.01, learningRate: 0.1, epochs: 50 },
+      )
     expect(run()).toEqual(run())
   })
 

@@ -8,7 +8,18 @@ import { rankerFileName, writeRankerArtifact } from './artifact'
 import { defaultRankerOptions, trainRanker } from './train'
 import type { RankerCandidate, RankerTrace } from './training-data'
 
-const TOPICS = ['parking', 'refund', 'laptop', 'pension', 'travel', 'badge', 'holiday', 'printer', 'salary', 'visa']
+const TOPICS = [
+  'parking',
+  'refund',
+  'laptop',
+  'pension',
+  'travel',
+  'badge',
+  'holiday',
+  'printer',
+  'salary',
+  'visa',
+]
 const FILLER = ['office', 'team', 'manager', 'process', 'request', 'company', 'policy', 'section']
 
 /**
@@ -72,7 +83,12 @@ describe('trainRanker', () => {
     })
     const trace = syntheticTraces(1, 'fresh')[0]
     if (!trace) throw new Error('no trace')
-    const candidates = trace.candidates.map((c, i) => ({ ...c, documentId: 'd', versionId: 'v', rank: i + 1 }))
+    const candidates = trace.candidates.map((c, i) => ({
+      ...c,
+      documentId: 'd',
+      versionId: 'v',
+      rank: i + 1,
+    }))
     const reranked = rerankCandidates(trace.query, candidates, loaded)
     expect(reranked[0]?.label?.label).toBe(1)
     expect(reranked.map((c) => c.rank)).toEqual(candidates.map((_, i) => i + 1))

@@ -64,28 +64,37 @@ function recencyTable(traces: RankerTrace[]): Record<string, number> {
 
 type Row = { features: number[]; label: number; weight: number; strong: boolean }
 
-/** Feature rows of a trace's labelled candidates; `own` is subtracted from the priors (leave-one-out). */
-function rowsOf(
-  trace: RankerTrace,
-  table: Map<string, Counts>,
-  recency: Record<string, number>,
-  own: boolean,
-) {
-  const mine = new Map<string, Counts>()
-  if (own)
-    for (const c of trace.candidates)
-      if (c.label?.strong) add(mine, chunkKey(c.text), c.label.label, 1 - c.label.label)
+/** Feature rows of every candidate of a trace, with passage history from `table`. */
+function rowsOf(trace: RankerTrace, table: Map<string, Counts>, recency: Record<string, number>) {
   const context: FeatureContext = {
-    prior: (c) => {
-      const key = chunkKey(c.text)
-      const [pos, neg] = table.get(key) ?? [0, 0]
-      const [myPos, myNeg] = mine.get(key) ?? [0, 0]
-      return [Math.max(0, pos - myPos), Math.max(0, neg - myNeg)]
-    },
+    prior: (c) => table.get(chunkKey(c.text)) ?? [0, 0],
     recency: (c) => recency[c.documentSlug] ?? null,
   }
   const features = rankerFeatures(trace.query, trace.candidates, context)
   return trace.candidates.map((c, i) => ({ candidate: c, features: features[i] ?? [] }))
+}
+
+/**
+ * Passage history for training rows must not contain the rows' own labels, or the model learns to trust
+ * it far more than it deserves. Leave-one-out is not enough: it shifts positives' history down and
+ * negatives' up (a known target-encoding leak) and taught the model a negative weight. Out-of-fold
+ * tables (questions hashed into folds; each fold's rows see the other folds' history) avoid both.
+ */
+const PRIOR_FOLDS = 5
+
+function outOfFoldRows(
+  traces: RankerTrace[],
+  feedback: FeedbackSignal[],
+  recency: Record<string, number>,
+): ReturnType<typeof rowsOf>[] {
+  const fold = (key: string) => Math.floor(hashUnit(`fold:${key}`) * PRIOR_FOLDS)
+  const tables = Array.from({ length: PRIOR_FOLDS }, (_, k) =>
+    priorTable(
+      traces.filter((t) => fold(t.splitKey) !== k),
+      feedback.filter((f) => fold(f.splitKey) !== k),
+    ),
+  )
+  return traces.map((t) => rowsOf(t, tables[fold(t.splitKey)] ?? new Map(), recency))
 }
 
 const labelled = (rows: ReturnType<typeof rowsOf>): Row[] =>
@@ -134,13 +143,10 @@ export function trainRanker(
   const isHeldOut = (key: string) => hashUnit(`ranker:${key}`) < options.heldOutShare
   const trainTraces = traces.filter((t) => !isHeldOut(t.splitKey))
   const heldTraces = traces.filter((t) => isHeldOut(t.splitKey))
-  const table = priorTable(
-    trainTraces,
-    feedback.filter((f) => !isHeldOut(f.splitKey)),
-  )
   const recency = recencyTable(traces)
 
-  const train = trainTraces.flatMap((t) => labelled(rowsOf(t, table, recency, true)))
+  const trainFeedback = feedback.filter((f) => !isHeldOut(f.splitKey))
+  const train = outOfFoldRows(trainTraces, trainFeedback, recency).flatMap(labelled)
   const positives = train.filter((r) => r.label === 1)
   if (positives.length === 0 || positives.length === train.length)
     throw new UserFacingError(
@@ -162,7 +168,9 @@ export function trainRanker(
   // Scored exactly as inference will score them.
   const score = (rows: number[][]) => scoreRows(artifactCore, rows)
 
-  const heldRows = heldTraces.map((t) => rowsOf(t, table, recency, false))
+  // Held-out questions and inference see the history of every training answer.
+  const table = priorTable(trainTraces, trainFeedback)
+  const heldRows = heldTraces.map((t) => rowsOf(t, table, recency))
   const held = heldRows.flatMap(labelled)
   const heldScores = score(held.map((r) => r.features))
   const strong = held.map((r, i) => ({ r, s: heldScores[i] ?? 0 })).filter(({ r }) => r.strong)

@@ -10,7 +10,12 @@ import type { AddressInfo } from 'node:net'
  */
 
 export type FakeRoute = 'upload' | 'create' | 'retrieve' | 'events'
-export type FakeFailure = { status: number; message?: string; code?: string; headers?: Record<string, string> }
+export type FakeFailure = {
+  status: number
+  message?: string
+  code?: string
+  headers?: Record<string, string>
+}
 
 export type FakeFineTuneOptions = {
   /** When set, requests without `Authorization: Bearer <apiKey>` get 401. */
@@ -45,7 +50,13 @@ type Job = {
   error: { code: string; message: string; param: string | null } | null
   outcome: 'succeeded' | 'failed'
   suffix: string | null
-  events: { id: string; object: 'fine_tuning.job.event'; created_at: number; level: string; message: string }[]
+  events: {
+    id: string
+    object: 'fine_tuning.job.event'
+    created_at: number
+    level: string
+    message: string
+  }[]
 }
 
 const STEPS = ['validating_files', 'queued', 'running'] as const
@@ -60,7 +71,10 @@ const errorBody = (message: string, code: string | null = null, param: string | 
 })
 
 /** Just enough multipart/form-data parsing for `purpose` and one `file` part. */
-function parseMultipart(body: Buffer, contentType: string): Map<string, { filename?: string; value: string }> {
+function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): Map<string, { filename?: string; value: string }> {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType)
   const parts = new Map<string, { filename?: string; value: string }>()
   const marker = boundary?.[1] ?? boundary?.[2]
@@ -77,18 +91,26 @@ function parseMultipart(body: Buffer, contentType: string): Map<string, { filena
   return parts
 }
 
-export async function startFakeFineTuneServer(options: FakeFineTuneOptions = {}): Promise<FakeFineTuneServer> {
+export async function startFakeFineTuneServer(
+  options: FakeFineTuneOptions = {},
+): Promise<FakeFineTuneServer> {
   const requests: FakeRequest[] = []
   const files = new Map<string, FakeFile>()
   const jobs = new Map<string, Job>()
   const failures: Record<FakeRoute, FakeFailure[]> = { upload: [], create: [], retrieve: [], events: [] }
   let outcome = options.outcome ?? 'succeeded'
   let sequence = 0
-  let clock = 1_764_000_000
+  let clock = Math.floor(Date.now() / 1000)
   const tick = () => ++clock
 
   const event = (job: Job, message: string, level = 'info') =>
-    job.events.push({ id: `ftevent-${++sequence}`, object: 'fine_tuning.job.event', created_at: tick(), level, message })
+    job.events.push({
+      id: `ftevent-${++sequence}`,
+      object: 'fine_tuning.job.event',
+      created_at: tick(),
+      level,
+      message,
+    })
   const publicJob = ({ outcome: _o, suffix: _s, events: _e, ...job }: Job) => ({
     object: 'fine_tuning.job',
     organization_id: 'org-fake',
@@ -103,7 +125,10 @@ export async function startFakeFineTuneServer(options: FakeFineTuneOptions = {})
     if (step === -1) return
     if (step < STEPS.length - 1) {
       job.status = STEPS[step + 1] ?? 'running'
-      event(job, job.status === 'queued' ? 'Files validated, moving job to queued state' : 'Fine-tuning job started')
+      event(
+        job,
+        job.status === 'queued' ? 'Files validated, moving job to queued state' : 'Fine-tuning job started',
+      )
       return
     }
     job.finished_at = tick()
@@ -130,7 +155,12 @@ export async function startFakeFineTuneServer(options: FakeFineTuneOptions = {})
       const body = Buffer.concat(chunks)
       const url = new URL(req.url ?? '/', 'http://fake')
       const contentType = String(req.headers['content-type'] ?? '')
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, contentType, body: body.toString('utf8') })
+      requests.push({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        contentType,
+        body: body.toString('utf8'),
+      })
       if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`)
         return send(res, 401, errorBody('Incorrect API key provided.', 'invalid_api_key'))
 
@@ -161,7 +191,8 @@ export async function startFakeFineTuneServer(options: FakeFineTuneOptions = {})
         const parts = parseMultipart(body, contentType)
         const purpose = parts.get('purpose')?.value
         const file = parts.get('file')
-        if (purpose !== 'fine-tune') return send(res, 400, errorBody(`Invalid purpose: ${purpose}`, null, 'purpose'))
+        if (purpose !== 'fine-tune')
+          return send(res, 400, errorBody(`Invalid purpose: ${purpose}`, null, 'purpose'))
         if (!file?.filename || file.value.trim() === '')
           return send(res, 400, errorBody('The file is empty or missing', null, 'file'))
         const id = `file-${String(++sequence).padStart(6, '0')}`
@@ -213,7 +244,11 @@ export async function startFakeFineTuneServer(options: FakeFineTuneOptions = {})
       }
       const job = jobs.get(jobMatch?.[1] ?? '')
       if (!job)
-        return send(res, 404, errorBody(`Could not find fine-tune job: ${jobMatch?.[1]}`, 'fine_tune_job_not_found'))
+        return send(
+          res,
+          404,
+          errorBody(`Could not find fine-tune job: ${jobMatch?.[1]}`, 'fine_tune_job_not_found'),
+        )
       if (route === 'retrieve') {
         advance(job)
         return send(res, 200, publicJob(job))

@@ -82,7 +82,10 @@ describe('rerankCandidates', () => {
       'test',
     )
     expect(rerankCandidates('anything', fused, prior)[0]?.chunkId).toBe('d')
-    const recency = parseRanker(artifactWith('recency', { documentRecency: { 'slug-b': 1, 'slug-a': 0 } }), 'test')
+    const recency = parseRanker(
+      artifactWith('recency', { documentRecency: { 'slug-b': 1, 'slug-a': 0 } }),
+      'test',
+    )
     // b is newest (1), c and d unknown (0.5), a oldest (0)
     expect(rerankCandidates('anything', fused, recency).map((c) => c.chunkId)).toEqual(['b', 'c', 'd', 'a'])
   })
@@ -91,7 +94,8 @@ describe('rerankCandidates', () => {
     const rows = rankerFeatures('garage parking', fused, { prior: () => [0, 0], recency: () => null })
     expect(rows).toHaveLength(4)
     expect(rows[2]).toHaveLength(RANKER_FEATURES.length)
-    const at = (row: number[] | undefined, f: (typeof RANKER_FEATURES)[number]) => row?.[RANKER_FEATURES.indexOf(f)]
+    const at = (row: number[] | undefined, f: (typeof RANKER_FEATURES)[number]) =>
+      row?.[RANKER_FEATURES.indexOf(f)]
     expect(at(rows[2], 'text_overlap')).toBe(1)
     expect(at(rows[0], 'text_overlap')).toBe(0)
     expect(at(rows[0], 'fused_relative')).toBe(1)
@@ -131,7 +135,9 @@ describe('loading a ranker artifact', () => {
       /Invalid environment: RANKER cannot read ranker/,
     )
     const bad = write('bad.json', '{}')
-    expect(() => readInferenceEnv({ RANKER: bad })).toThrow(/Invalid environment: RANKER .* not a valid ranker/)
+    expect(() => readInferenceEnv({ RANKER: bad })).toThrow(
+      /Invalid environment: RANKER .* not a valid ranker/,
+    )
     const good = write('env-good.json', JSON.stringify(artifactWith('text_overlap')))
     expect(readInferenceEnv({ RANKER: good }).RANKER).toBe(good)
     expect(readRankerSetting({ RANKER: good })).toBe(good)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { contentTerms } from '@policydesk/ingest'
+import { contentTerms, normalizeText } from '@policydesk/ingest'
 import { z } from 'zod'
 import type { Candidate } from './types'
 
@@ -84,9 +84,42 @@ export type FeatureContext = {
 export const chunkKey = (text: string) =>
   createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 16)
 
-const overlap = (question: Set<string>, text: string) => {
+/**
+ * The set of content terms of a text, equal to `new Set(contentTerms(text))` but stemming each distinct
+ * word once per process: stemming every word of ~50 passages per question was most of the re-rank time.
+ */
+const termCache = new Map<string, string>()
+function termSet(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const word of new Set(normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [])) {
+    let term = termCache.get(word)
+    if (term === undefined) {
+      term = contentTerms(word)[0] ?? '' // '' = a stop word
+      if (termCache.size >= 100_000) termCache.clear()
+      termCache.set(word, term)
+    }
+    if (term) out.add(term)
+  }
+  return out
+}
+
+/**
+ * Per passage text: its term set and key. Passages recur across questions, and their texts never change
+ * (a new version means new chunks), so the work is done once per process for each (bounded cache).
+ */
+const passageCache = new Map<string, { terms: Set<string>; key: string }>()
+function passageInfo(text: string): { terms: Set<string>; key: string } {
+  let info = passageCache.get(text)
+  if (!info) {
+    info = { terms: termSet(text), key: chunkKey(text) }
+    if (passageCache.size >= 20_000) passageCache.clear()
+    passageCache.set(text, info)
+  }
+  return info
+}
+
+const overlap = (question: Set<string>, terms: Set<string>) => {
   if (question.size === 0) return 0
-  const terms = new Set(contentTerms(text))
   let shared = 0
   for (const term of question) if (terms.has(term)) shared++
   return shared / question.size
@@ -111,8 +144,8 @@ export function rankerFeatures(
       c.fusedScore,
       c.fusedScore / maxFused,
       (c.textScore ?? 0) / maxText,
-      overlap(terms, [c.title, ...c.headingPath].join(' ')),
-      overlap(terms, c.text),
+      overlap(terms, termSet([c.title, ...c.headingPath].join(' '))),
+      overlap(terms, passageInfo(c.text).terms),
       context.recency(c) ?? 0.5,
       Math.log1p(c.tokenCount),
       Math.log((pos + 1) / (neg + 1)),
@@ -136,7 +169,7 @@ export function scoreRows(
 
 export function artifactContext(ranker: RankerArtifact): FeatureContext {
   return {
-    prior: (c) => ranker.chunkPriors[chunkKey(c.text)] ?? [0, 0],
+    prior: (c) => ranker.chunkPriors[passageInfo(c.text).key] ?? [0, 0],
     recency: (c) => ranker.documentRecency[c.documentSlug] ?? null,
   }
 }

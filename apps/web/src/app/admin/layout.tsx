@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { AdminNav } from '@/components/admin/admin-nav'
 import { AppHeader } from '@/components/app-header'
 import { ROLES, requirePageRole } from '@/lib/auth/require-role'
 
@@ -10,7 +11,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader user={user} />
-      {children}
+      <AdminNav />
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
     </div>
   )
 }

@@ -42,7 +42,11 @@ const isUniqueViolation = (error: unknown) =>
  * submitDocumentVersion (bytes + version in one transaction), the audit row and the enqueue. A refused
  * file returns its reason; it never throws for a problem with the file itself.
  */
-export async function acceptUpload(ctx: Context, file: UploadedFile, fields: UploadFields): Promise<UploadOutcome> {
+export async function acceptUpload(
+  ctx: Context,
+  file: UploadedFile,
+  fields: UploadFields,
+): Promise<UploadOutcome> {
   const refuse = (error: string, status: 400 | 404 | 413 | 415 | 422 = 415): UploadOutcome => ({
     fileName: file.name,
     ok: false,

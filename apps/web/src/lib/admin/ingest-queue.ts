@@ -22,7 +22,10 @@ export type EnqueueOutcome = 'queued' | 'inline' | 'deferred'
  * worker's reconciler re-enqueues versions left queued (`deferred`). `restart` first removes a finished
  * job with the same id (a retry), because BullMQ ignores an add whose id it still remembers.
  */
-export async function enqueueIngest(versionId: string, options: { restart?: boolean } = {}): Promise<EnqueueOutcome> {
+export async function enqueueIngest(
+  versionId: string,
+  options: { restart?: boolean } = {},
+): Promise<EnqueueOutcome> {
   const redisUrl = webEnv().REDIS_URL
   if (!redisUrl) return 'inline'
   const work = async () => {
@@ -36,7 +39,10 @@ export async function enqueueIngest(versionId: string, options: { restart?: bool
   }
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS)
+    timer = setTimeout(
+      () => reject(new Error(`no answer from Redis in ${ENQUEUE_TIMEOUT_MS} ms`)),
+      ENQUEUE_TIMEOUT_MS,
+    )
   })
   try {
     await Promise.race([work(), timeout])

@@ -7,13 +7,21 @@ import { isoDateSchema } from './upload-fields'
  * and the JSON endpoints, so a URL copied from one works on the other.
  */
 
-const versionStatuses = ['queued', 'processing', 'ready', 'failed'] as const satisfies readonly schema.VersionStatus[]
+const versionStatuses = [
+  'queued',
+  'processing',
+  'ready',
+  'failed',
+] as const satisfies readonly schema.VersionStatus[]
 const sortKeys = ['title', 'status', 'uploaded', 'chunks'] as const satisfies readonly DocumentSortKey[]
 const states = ['active', 'deleted', 'all'] as const satisfies readonly DocumentState[]
 
 /** An empty form field means "no filter". */
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional())
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max).optional(),
+  )
 const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional())
 
@@ -42,7 +50,10 @@ export const auditSearchParamsSchema = z
     page: pageSchema,
     pageSize: pageSizeSchema,
   })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: '"from" must not be after "to"', path: ['to'] })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, {
+    message: '"from" must not be after "to"',
+    path: ['to'],
+  })
 export type AuditSearchParams = z.infer<typeof auditSearchParamsSchema>
 
 /** Dates are whole days in UTC: `to` includes its day, so the bound is the next midnight. */

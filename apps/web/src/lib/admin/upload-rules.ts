@@ -83,7 +83,8 @@ export function checkFileFacts(file: FileFacts, maxBytes: number): string | null
     return `${ext ? `.${ext} files are` : 'Files without an extension are'} not supported; upload ${SUPPORTED_FORMATS_TEXT}`
   }
   if (file.size === 0) return 'The file is empty'
-  if (file.size > maxBytes) return `The file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}`
+  if (file.size > maxBytes)
+    return `The file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}`
   const declared = file.type.split(';')[0]?.trim().toLowerCase() ?? ''
   if (!UNINFORMATIVE_MIMES.has(declared) && familyOfMime(declared) !== family) {
     return `The file is named .${fileExtension(file.name)} but its type is ${declared}`

@@ -1,61 +1,107 @@
-import { listDocuments } from '@policydesk/db'
-import { StatusBadge } from '@/components/status-badge'
+import { listDocumentTags, listGroups, searchDocuments } from '@policydesk/db'
+import { Upload } from 'lucide-react'
+import Link from 'next/link'
+import { DocumentFilters } from '@/components/admin/documents/document-filters'
+import { DocumentsTable } from '@/components/admin/documents/documents-table'
+import { Alert, EmptyState, PageHeader } from '@/components/admin/form-controls'
+import { Pagination } from '@/components/admin/pagination'
+import { buttonVariants } from '@/components/ui/button'
+import {
+  type DocumentSearchParams,
+  documentSearchParamsSchema,
+  firstValues,
+  hrefWith,
+  pageWindow,
+  parseSearchParams,
+} from '@/lib/admin/search-params'
 import { ROLES, requirePageRole } from '@/lib/auth/require-role'
 import { getDb } from '@/lib/db'
 
 export const dynamic = 'force-dynamic'
 
-export default async function DocumentsPage() {
+const DEFAULTS = { state: 'active', sort: 'title', dir: 'asc', page: 1, pageSize: 25 }
+
+async function search(params: DocumentSearchParams, page: number) {
+  return searchDocuments(getDb(), {
+    query: params.q,
+    status: params.status,
+    group: params.group,
+    tag: params.tag,
+    state: params.state,
+    sort: params.sort,
+    direction: params.dir,
+    limit: params.pageSize,
+    offset: (page - 1) * params.pageSize,
+  })
+}
+
+export default async function DocumentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   await requirePageRole(ROLES.admins)
-  const documents = await listDocuments(getDb())
+  const { params, problem } = parseSearchParams(documentSearchParamsSchema, firstValues(await searchParams))
+  const db = getDb()
+  let result = await search(params, params.page)
+  const window = pageWindow(result.total, params.page, params.pageSize)
+  if (window.page !== params.page) result = await search(params, window.page)
+  const [groups, tags] = await Promise.all([listGroups(db), listDocumentTags(db)])
+  const current = { ...params, page: window.page }
+  const href = (changes: Record<string, string | number | undefined>) =>
+    hrefWith('/admin/documents', current, changes, DEFAULTS)
+  const filtered = Boolean(
+    params.q || params.status || params.group || params.tag || params.state !== 'active',
+  )
+
   return (
-    <main className="mx-auto max-w-5xl p-6">
-      <h1 className="mb-4 text-2xl font-semibold">Documents</h1>
-      {documents.length === 0 ? (
-        <p className="text-slate-600">
-          No documents yet. Ingest some with <code>npx policydesk ingest samples/policies</code>.
-        </p>
+    <>
+      <PageHeader
+        title="Documents"
+        description="Everything employees’ answers are drawn from, with the status of each document’s latest version."
+        actions={
+          <Link href="/admin/documents/upload" className={buttonVariants()}>
+            <Upload aria-hidden />
+            Upload documents
+          </Link>
+        }
+      />
+      {problem ? (
+        <div className="mb-4">
+          <Alert>Some filters were invalid and were ignored ({problem}).</Alert>
+        </div>
+      ) : null}
+      <DocumentFilters params={params} groups={groups.map((g) => g.name)} tags={tags} />
+      {result.rows.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No documents match these filters">
+            <Link href="/admin/documents" className="text-indigo-700 underline">
+              Clear the filters
+            </Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No documents yet">
+            <Link href="/admin/documents/upload" className="text-indigo-700 underline">
+              Upload the first policies
+            </Link>{' '}
+            or run <code>npx policydesk ingest samples/policies</code>.
+          </EmptyState>
+        )
       ) : (
-        <table className="w-full border-collapse overflow-hidden rounded-lg bg-white text-left text-sm shadow-sm">
-          <caption className="sr-only">Ingested documents and their status</caption>
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th scope="col" className="p-3">
-                Title
-              </th>
-              <th scope="col" className="p-3">
-                Status
-              </th>
-              <th scope="col" className="p-3">
-                Version
-              </th>
-              <th scope="col" className="p-3">
-                Chunks
-              </th>
-              <th scope="col" className="p-3">
-                Access
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {documents.map((doc) => (
-              <tr key={doc.id} className="border-t border-slate-100" data-testid="document-row">
-                <td className="p-3">
-                  <div className="font-medium">{doc.title}</div>
-                  <div className="text-xs text-slate-500">{doc.sourceName}</div>
-                </td>
-                <td className="p-3">
-                  <StatusBadge status={doc.status} stage={doc.stage} />
-                  {doc.error ? <div className="mt-1 text-xs text-red-700">{doc.error}</div> : null}
-                </td>
-                <td className="p-3">v{doc.latestVersionNo ?? '–'}</td>
-                <td className="p-3">{doc.chunkCount ?? 0}</td>
-                <td className="p-3">{doc.groups.join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <DocumentsTable
+            rows={result.rows}
+            params={current}
+            hrefForSort={(sort, dir) => href({ sort, dir, page: 1 })}
+          />
+          <Pagination
+            window={window}
+            total={result.total}
+            noun="documents"
+            hrefForPage={(page) => href({ page })}
+          />
+        </>
       )}
-    </main>
+    </>
   )
 }

@@ -1,5 +1,5 @@
 import { readIngestEnv } from '@policydesk/ingest'
-import { type UploadOutcome, acceptUpload } from '@/lib/admin/accept-upload'
+import { acceptUpload, type UploadOutcome } from '@/lib/admin/accept-upload'
 import { isCrossOrigin } from '@/lib/admin/same-origin'
 import { parseUploadForm } from '@/lib/admin/upload-fields'
 import { authorizeApi, ROLES } from '@/lib/auth/require-role'
@@ -16,7 +16,8 @@ export const dynamic = 'force-dynamic'
 export async function POST(request: Request) {
   const auth = await authorizeApi(ROLES.admins)
   if (!auth.ok) return auth.response
-  if (isCrossOrigin(request)) return Response.json({ error: 'Cross-site uploads are refused.' }, { status: 403 })
+  if (isCrossOrigin(request))
+    return Response.json({ error: 'Cross-site uploads are refused.' }, { status: 403 })
   if (!(request.headers.get('content-type') ?? '').includes('multipart/form-data')) {
     return Response.json({ error: 'Send the files as multipart/form-data.' }, { status: 415 })
   }
@@ -35,8 +36,12 @@ export async function POST(request: Request) {
     const bytes = Buffer.from(await file.arrayBuffer())
     results.push(await acceptUpload(ctx, { name: file.name, type: file.type, bytes }, input.fields))
   }
-  const accepted = results.some((r) => r.ok)
-  const [only] = results
-  const status = accepted ? 201 : results.length === 1 && only && !only.ok ? only.httpStatus : 422
-  return Response.json({ results }, { status })
+  if (results.some((r) => r.ok)) return Response.json({ results }, { status: 201 })
+  const refusals = results.flatMap((r) => (r.ok ? [] : [r]))
+  const [only] = refusals
+  const status = refusals.length === 1 && only ? only.httpStatus : 422
+  const error = refusals
+    .map((r) => (refusals.length === 1 ? r.error : `${r.fileName}: ${r.error}`))
+    .join('; ')
+  return Response.json({ error, results }, { status })
 }

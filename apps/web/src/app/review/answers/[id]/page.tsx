@@ -1,0 +1,49 @@
+import { getAnswerDetail } from '@policydesk/db'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { z } from 'zod'
+import { AnswerDetailView } from '@/components/review/answer-detail-view'
+import { ReviewPanel } from '@/components/review/review-panel'
+import { ROLES, requirePageRole } from '@/lib/auth/require-role'
+import { getDb } from '@/lib/db'
+import { reviewEnv } from '@/lib/review/env'
+import { panelPropsFor } from '@/lib/review/panel-props'
+import { toViewer } from '@/lib/review/viewer'
+
+export const dynamic = 'force-dynamic'
+
+type Props = {
+  params: Promise<{ id: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
+
+/** A log query string to return to ("?feedback=down…"); anything else is ignored. */
+const backSchema = z.string().regex(/^\?[\w\-.~%=&+]*$/).max(1000)
+
+/** One answer with everything behind it, and the analyst's review of it. */
+export default async function AnswerDetailPage({ params, searchParams }: Props) {
+  const user = await requirePageRole(ROLES.reviewers)
+  const id = z.uuid().safeParse((await params).id)
+  if (!id.success) notFound()
+  const detail = await getAnswerDetail(getDb(), toViewer(user), id.data)
+  // Missing, or it used documents outside the analyst's groups: the same 404 either way.
+  if (!detail) notFound()
+  const { labels, lowScoreThreshold } = reviewEnv()
+  const rawBack = (await searchParams).back
+  const back = backSchema.safeParse(Array.isArray(rawBack) ? rawBack[0] : rawBack)
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
+        <Link href={`/review${back.success ? back.data : ''}`} className="text-indigo-700 hover:underline">
+          ← Answers log
+        </Link>
+      </nav>
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <AnswerDetailView detail={detail} lowScoreThreshold={lowScoreThreshold} />
+        <div className="xl:sticky xl:top-4 xl:self-start">
+          <ReviewPanel key={detail.trace.id} labels={labels} {...panelPropsFor(detail)} />
+        </div>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,103 @@
+import { getAnswerDetail, nextInQueue, type QueueBucket, queueBuckets, queueCounts } from '@policydesk/db'
+import Link from 'next/link'
+import { AnswerDetailView } from '@/components/review/answer-detail-view'
+import { ReviewPanel } from '@/components/review/review-panel'
+import { Badge, EmptyState, PageHeader } from '@/components/review/ui'
+import { ROLES, requirePageRole } from '@/lib/auth/require-role'
+import { getDb } from '@/lib/db'
+import { decodeQueuePosition, encodeQueuePosition } from '@/lib/review/cursor'
+import { reviewEnv } from '@/lib/review/env'
+import { formatInt } from '@/lib/review/format'
+import { panelPropsFor } from '@/lib/review/panel-props'
+import { toViewer } from '@/lib/review/viewer'
+import { cn } from '@/lib/utils'
+
+export const dynamic = 'force-dynamic'
+
+const BUCKET_TEXT: Record<QueueBucket, string> = {
+  'thumbs-down': 'Thumbs down',
+  'validation-failed': 'Validation failed',
+  abstained: 'Abstained',
+  sample: 'Random sample',
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+
+/**
+ * The review queue: one unreviewed answer at a time, thumbs-down first, then validation failures, then
+ * abstentions, then a deterministic random sample. `after`/`before` are queue positions (skip / go back).
+ */
+export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePageRole(ROLES.reviewers)
+  const viewer = toViewer(user)
+  const params = await searchParams
+  const afterToken = first(params.after)
+  const beforeToken = first(params.before)
+  const after = afterToken ? decodeQueuePosition(afterToken) : null
+  const before = beforeToken ? decodeQueuePosition(beforeToken) : null
+  const db = getDb()
+  const item = before
+    ? await nextInQueue(db, viewer, { after: before, direction: 'previous' })
+    : await nextInQueue(db, viewer, { after: after ?? undefined })
+  const { counts, capped } = await queueCounts(db, viewer)
+  const waiting = Object.values(counts).reduce((a, b) => a + b, 0)
+  const detail = item ? await getAnswerDetail(db, viewer, item.traceId) : null
+  const { labels, lowScoreThreshold } = reviewEnv()
+
+  return (
+    <>
+      <PageHeader
+        title="Review queue"
+        description="Unreviewed answers, most in need of a look first. Approve, correct or reject each; skipped answers stay in the queue."
+      />
+      <ul className="mb-4 flex flex-wrap gap-2" aria-label="Unreviewed answers by reason" data-testid="queue-counts">
+        {queueBuckets.map((bucket) => (
+          <li
+            key={bucket}
+            className={cn(
+              'rounded-full border px-3 py-1 text-sm',
+              item?.bucket === bucket
+                ? 'border-indigo-300 bg-indigo-50 font-medium text-indigo-800'
+                : 'border-slate-200 bg-white text-slate-700',
+            )}
+            aria-current={item?.bucket === bucket ? 'true' : undefined}
+          >
+            {BUCKET_TEXT[bucket]} <span className="font-mono tabular-nums">{formatInt(counts[bucket])}
+              {capped[bucket] ? '+' : ''}</span>
+          </li>
+        ))}
+      </ul>
+      {item && detail ? (
+        <>
+          <p className="mb-2 text-sm text-slate-600" data-testid="queue-reason">
+            In the queue because: <Badge tone="indigo">{BUCKET_TEXT[item.bucket]}</Badge>
+          </p>
+          <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
+            <AnswerDetailView detail={detail} lowScoreThreshold={lowScoreThreshold} headingLevel={2} />
+            <div className="xl:sticky xl:top-4 xl:self-start">
+              <ReviewPanel
+                key={detail.trace.id}
+                labels={labels}
+                {...panelPropsFor(detail)}
+                queue={{
+                  nextHref: `/review/queue?after=${encodeQueuePosition(item.position)}`,
+                  previousHref: after || before ? `/review/queue?before=${encodeQueuePosition(item.position)}` : null,
+                }}
+              />
+            </div>
+          </div>
+        </>
+      ) : waiting === 0 ? (
+        <EmptyState title="The queue is empty">Every answer you can see has been reviewed.</EmptyState>
+      ) : (
+        <EmptyState title={before ? 'This is the start of the queue' : 'You reached the end of the queue'}>
+          {formatInt(waiting)} unreviewed answer{waiting === 1 ? '' : 's'} (skipped ones included) still wait.{' '}
+          <Link href="/review/queue" className="text-indigo-700 underline">
+            Start from the top
+          </Link>
+        </EmptyState>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,73 @@
+import Link from 'next/link'
+import { Button } from '@/components/ui/button'
+import type { AuditSearchParams } from '@/lib/admin/search-params'
+import { Input, Select } from '../form-controls'
+
+/** GET form: shareable URLs, works without JavaScript; a new filter starts at page 1. */
+export function AuditFilters({
+  params,
+  actions,
+  actors,
+}: {
+  params: AuditSearchParams
+  actions: string[]
+  actors: { id: string; label: string }[]
+}) {
+  return (
+    <search aria-label="Filter the audit log">
+      <form
+        method="get"
+        action="/admin/audit"
+        className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm md:grid-cols-[1fr_1fr_10rem_10rem_auto]"
+      >
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-action" className="text-xs font-medium text-slate-700">
+            Action
+          </label>
+          <Select id="audit-action" name="action" defaultValue={params.action ?? ''}>
+            <option value="">Any action</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-actor" className="text-xs font-medium text-slate-700">
+            Actor
+          </label>
+          <Select id="audit-actor" name="actor" defaultValue={params.actor ?? ''}>
+            <option value="">Anyone</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-from" className="text-xs font-medium text-slate-700">
+            From (UTC)
+          </label>
+          <Input id="audit-from" name="from" type="date" defaultValue={params.from ?? ''} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-to" className="text-xs font-medium text-slate-700">
+            To (UTC, inclusive)
+          </label>
+          <Input id="audit-to" name="to" type="date" defaultValue={params.to ?? ''} />
+        </div>
+        <div className="col-span-2 flex items-end gap-2 md:col-span-1">
+          <Button type="submit">Apply</Button>
+          <Link
+            href="/admin/audit"
+            className="px-2 py-2 text-sm text-slate-600 underline-offset-2 hover:underline"
+          >
+            Reset
+          </Link>
+        </div>
+      </form>
+    </search>
+  )
+}

@@ -1,0 +1,154 @@
+'use client'
+
+import type { AdminUserRow } from '@policydesk/db'
+import { X } from 'lucide-react'
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+import { Button } from '@/components/ui/button'
+import { callApi } from '@/lib/admin/api-client'
+import { Select } from '../form-controls'
+
+type Group = { id: string; name: string }
+
+/** One user: role (saved on change) and explicit group memberships. */
+export function UserRow({
+  user,
+  groups,
+  isSelf,
+  isLastAdmin,
+}: {
+  user: AdminUserRow
+  groups: Group[]
+  isSelf: boolean
+  isLastAdmin: boolean
+}) {
+  const router = useRouter()
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
+  const [toAdd, setToAdd] = useState('')
+  const joinable = groups.filter((g) => g.name !== 'everyone' && !user.groups.some((m) => m.id === g.id))
+
+  const act = async (run: () => ReturnType<typeof callApi>, success: string) => {
+    setBusy(true)
+    setMessage(null)
+    const result = await run()
+    setBusy(false)
+    if (!result.ok) setMessage({ tone: 'error', text: result.error })
+    else {
+      setMessage({ tone: 'ok', text: success })
+      router.refresh()
+    }
+  }
+  const roleId = `role-${user.id}`
+  const addId = `add-group-${user.id}`
+
+  return (
+    <tr className="border-t border-slate-100 align-top" data-testid="user-row">
+      <th scope="row" className="px-3 py-3 text-left font-normal">
+        <div className="font-medium text-slate-900">
+          {user.name}
+          {isSelf ? <span className="ml-1.5 text-xs font-normal text-slate-500">(you)</span> : null}
+        </div>
+        <div className="text-xs text-slate-500">{user.email}</div>
+      </th>
+      <td className="px-3 py-3">
+        <label htmlFor={roleId} className="sr-only">
+          Role of {user.name}
+        </label>
+        <Select
+          id={roleId}
+          className="w-32"
+          value={user.role}
+          disabled={busy || isLastAdmin}
+          aria-describedby={isLastAdmin ? `${roleId}-hint` : undefined}
+          onChange={(e) => {
+            const role = e.target.value
+            void act(
+              () => callApi(`/api/admin/users/${user.id}`, { method: 'PATCH', json: { role } }),
+              `Role set to ${role}.`,
+            )
+          }}
+        >
+          <option value="employee">employee</option>
+          <option value="analyst">analyst</option>
+          <option value="admin">admin</option>
+        </Select>
+        {isLastAdmin ? (
+          <p id={`${roleId}-hint`} className="mt-1 max-w-40 text-xs text-slate-500">
+            The last admin keeps the role until someone else is admin.
+          </p>
+        ) : null}
+      </td>
+      <td className="px-3 py-3">
+        <ul className="flex flex-wrap gap-1.5" aria-label={`Groups of ${user.name}`}>
+          <li className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">everyone</li>
+          {user.groups.map((g) => (
+            <li
+              key={g.id}
+              className="inline-flex items-center gap-0.5 rounded bg-violet-100 py-0.5 pr-0.5 pl-1.5 text-xs text-violet-800"
+            >
+              {g.name}
+              <button
+                type="button"
+                disabled={busy}
+                className="rounded p-0.5 hover:bg-violet-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                aria-label={`Remove ${user.name} from ${g.name}`}
+                onClick={() =>
+                  act(
+                    () => callApi(`/api/admin/users/${user.id}/groups/${g.id}`, { method: 'DELETE' }),
+                    `Removed from ${g.name}.`,
+                  )
+                }
+              >
+                <X className="size-3" aria-hidden />
+              </button>
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td className="px-3 py-3">
+        {joinable.length > 0 ? (
+          <form
+            className="flex items-center gap-2"
+            onSubmit={(event) => {
+              event.preventDefault()
+              const group = joinable.find((g) => g.id === toAdd)
+              if (!group) return
+              void act(
+                () => callApi(`/api/admin/users/${user.id}/groups`, { json: { groupId: group.id } }),
+                `Added to ${group.name}.`,
+              ).then(() => setToAdd(''))
+            }}
+          >
+            <label htmlFor={addId} className="sr-only">
+              Add {user.name} to a group
+            </label>
+            <Select id={addId} className="w-36" value={toAdd} onChange={(e) => setToAdd(e.target.value)}>
+              <option value="">Add to group…</option>
+              {joinable.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </Select>
+            <Button type="submit" variant="secondary" size="sm" disabled={busy || !toAdd}>
+              Add
+            </Button>
+          </form>
+        ) : (
+          <span className="text-xs text-slate-500">In every group</span>
+        )}
+        {message ? (
+          <p
+            role={message.tone === 'error' ? 'alert' : 'status'}
+            className={
+              message.tone === 'error' ? 'mt-1 text-xs text-red-700' : 'mt-1 text-xs text-emerald-700'
+            }
+          >
+            {message.text}
+          </p>
+        ) : null}
+      </td>
+    </tr>
+  )
+}

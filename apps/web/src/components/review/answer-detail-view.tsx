@@ -1,0 +1,209 @@
+import type { AnswerDetail } from '@policydesk/db'
+import { MessageSquareText } from 'lucide-react'
+import { formatDateTime, formatInt, formatMs, formatScore, formatUsd } from '@/lib/review/format'
+import { cn } from '@/lib/utils'
+import { AnswerSentences } from './answer-sentences'
+import { FlagBadges, RatingMark } from './badges'
+import { CandidatesTable } from './candidates-table'
+import { LatencyBars } from './latency-bars'
+import { Badge, Card, CardTitle } from './ui'
+
+function Meta({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="text-sm text-slate-900">{children}</dd>
+    </div>
+  )
+}
+
+/** Everything behind one answer, read-only: the analyst's evidence for a verdict. */
+export function AnswerDetailView({
+  detail,
+  lowScoreThreshold,
+  headingLevel = 1,
+}: {
+  detail: AnswerDetail
+  lowScoreThreshold: number
+  headingLevel?: 1 | 2
+}) {
+  const { trace, candidates } = detail
+  const Heading = headingLevel === 1 ? 'h1' : 'h2'
+  const validationFailed =
+    !trace.abstained &&
+    (trace.validation.invalidCitations.length > 0 || trace.validation.sentences.some((s) => s.claim && !s.supported))
+  const usedCount = candidates.filter((c) => c.used).length
+  const citedCount = candidates.filter((c) => c.cited).length
+  const earlier = detail.conversation.filter((m) => !m.current)
+
+  return (
+    <div className="space-y-4">
+      <Card className="p-4">
+        <div className="mb-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+          <span>{formatDateTime(trace.createdAt)}</span>
+          <span aria-hidden>·</span>
+          <span>{detail.user ? `${detail.user.name} (${detail.user.email})` : 'Unknown user'}</span>
+          <FlagBadges
+            flags={{
+              abstained: trace.abstained,
+              cached: trace.cached,
+              model: trace.model,
+              validationFailed,
+              lowScore: trace.topScore !== null && trace.topScore < lowScoreThreshold,
+            }}
+          />
+        </div>
+        <Heading className="text-xl font-semibold text-slate-900" data-testid="detail-question">
+          {trace.question}
+        </Heading>
+        {trace.rewrittenQuery !== trace.question ? (
+          <p className="mt-1 text-sm text-slate-600">
+            <span className="font-medium text-slate-700">Rewritten for retrieval:</span> {trace.rewrittenQuery}
+          </p>
+        ) : (
+          <p className="mt-1 text-xs text-slate-500">Rewritten query: unchanged (the question stands on its own).</p>
+        )}
+        <div className="mt-3 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="user-feedback">
+          <div className="mb-1 text-xs font-medium text-slate-600">The employee’s feedback</div>
+          {detail.feedback ? (
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <RatingMark rating={detail.feedback.rating} />
+              {detail.feedback.reason ? <Badge>{detail.feedback.reason}</Badge> : null}
+              {detail.feedback.comment ? <q className="text-slate-800">{detail.feedback.comment}</q> : null}
+            </div>
+          ) : (
+            <p className="text-sm text-slate-500">No rating given.</p>
+          )}
+        </div>
+      </Card>
+
+      {earlier.length > 0 ? (
+        <Card>
+          <CardTitle aside={`${earlier.length} earlier message${earlier.length === 1 ? '' : 's'}`}>
+            Conversation so far
+          </CardTitle>
+          <ol className="space-y-2 p-4" data-testid="conversation-context">
+            {earlier.map((m) => (
+              <li
+                key={m.id}
+                className={cn(
+                  'max-w-[85%] rounded-lg px-3 py-2 text-sm',
+                  m.role === 'user' ? 'ml-auto bg-indigo-600 text-white' : 'bg-slate-100 text-slate-800',
+                )}
+              >
+                <span className="sr-only">{m.role === 'user' ? 'Employee: ' : 'Assistant: '}</span>
+                {m.content ?? (
+                  <span className="italic text-slate-500">Hidden: this answer used documents outside your groups.</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      ) : null}
+
+      <Card>
+        <CardTitle
+          aside={`${Math.round(trace.validation.supportedSentenceRate * 100)} % of claims supported · ${trace.citations.length} citation${trace.citations.length === 1 ? '' : 's'}`}
+        >
+          <span className="inline-flex items-center gap-1.5">
+            <MessageSquareText className="size-4 text-slate-500" aria-hidden />
+            Answer, sentence by sentence
+          </span>
+        </CardTitle>
+        {trace.abstained ? (
+          <p className="border-b border-slate-100 bg-sky-50 px-4 py-2 text-sm text-sky-900">
+            The assistant abstained: {trace.answer}
+          </p>
+        ) : null}
+        {trace.validation.sentences.length > 0 ? (
+          <AnswerSentences validation={trace.validation} citations={trace.citations} />
+        ) : (
+          <p className="px-4 py-3 text-sm whitespace-pre-line text-slate-800">{trace.answer}</p>
+        )}
+        {trace.validation.invalidCitations.length > 0 ? (
+          <p className="border-t border-red-100 bg-red-50 px-4 py-2 text-xs text-red-800">
+            Invalid citations (no such source was given to the model):{' '}
+            {trace.validation.invalidCitations.map((n) => `[${n}]`).join(', ')}
+          </p>
+        ) : null}
+        {trace.citations.length > 0 ? (
+          <ul className="space-y-1 border-t border-slate-100 px-4 py-3 text-xs text-slate-700" data-testid="citations">
+            {trace.citations.map((c) => (
+              <li key={c.n}>
+                <span className="mr-1 font-mono text-indigo-700">[{c.n}]</span>
+                <span className="font-medium">{c.title}</span>
+                {c.page !== null ? <span className="text-slate-500"> p. {c.page}</span> : null}
+                {c.quote ? <span className="text-slate-600"> — “{c.quote}”</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Card>
+
+      <Card>
+        <CardTitle
+          aside={
+            trace.model === 'curated'
+              ? 'Served from a curated answer: no retrieval ran'
+              : `${candidates.length} retrieved · ${usedCount} used · ${citedCount} cited · top score ${formatScore(trace.topScore)}`
+          }
+        >
+          Retrieved passages
+        </CardTitle>
+        {candidates.length > 0 ? (
+          <CandidatesTable candidates={candidates} />
+        ) : (
+          <p className="px-4 py-3 text-sm text-slate-500">No candidates were retrieved for this answer.</p>
+        )}
+      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardTitle>Document versions used</CardTitle>
+          {detail.versions.length > 0 ? (
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="versions">
+              {detail.versions.map((v) => (
+                <li key={v.versionId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+                  <span>
+                    <span className="font-medium text-slate-900">{v.title}</span>{' '}
+                    <span className="text-slate-500">version {v.versionNo}</span>
+                    {v.effectiveDate ? (
+                      <span className="text-xs text-slate-500"> · effective {v.effectiveDate}</span>
+                    ) : null}
+                  </span>
+                  {v.deleted ? (
+                    <Badge tone="red">Document deleted</Badge>
+                  ) : v.current ? (
+                    <Badge tone="emerald">Current version</Badge>
+                  ) : (
+                    <Badge tone="amber">Superseded</Badge>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="px-4 py-3 text-sm text-slate-500">None.</p>
+          )}
+        </Card>
+        <Card>
+          <CardTitle>Run</CardTitle>
+          <div className="space-y-4 p-4">
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+              <Meta label="Model">{trace.model}</Meta>
+              <Meta label="Prompt version">{trace.promptVersion}</Meta>
+              <Meta label="Embedding model">{trace.embeddingModel}</Meta>
+              <Meta label="Tokens in / out">
+                {formatInt(trace.tokensIn)} / {formatInt(trace.tokensOut)}
+              </Meta>
+              <Meta label="Cost">{formatUsd(Number(trace.costUsd))}</Meta>
+              <Meta label="First token / total">
+                {formatMs(trace.ttftMs)} / {formatMs(trace.totalMs)}
+              </Meta>
+            </dl>
+            <LatencyBars latency={trace.latencyMs} totalMs={trace.totalMs} />
+          </div>
+        </Card>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,7 @@
+export {
+  type FakeFailure,
+  type FakeFineTuneOptions,
+  type FakeFineTuneServer,
+  type FakeRoute,
+  startFakeFineTuneServer,
+} from './fake-finetune-server'
