@@ -1,4 +1,5 @@
 import { getCorpusRevision } from '@policydesk/db'
+import { readRankerSetting } from '../env'
 import { ABSTENTION, buildAnswerPrompt, numberSources, PROMPT_VERSION } from '../prompt/answer-prompt'
 import { validateAnswer } from '../validate/validate-answer'
 import { answerCacheKey, readCachedAnswer, writeCachedAnswer } from './answer-cache'
@@ -65,7 +66,8 @@ export async function* streamAnswer(deps: InferenceDeps, input: AnswerInput): As
     groupIds: input.user.groupIds,
     revision,
     promptVersion: PROMPT_VERSION,
-    model: primaryModel,
+    // The learned ranker changes which passages ground the answer: answers under another ranker differ.
+    model: `${primaryModel}|ranker:${readRankerSetting()}`,
     filters: input.filters,
   })
   if (deps.settings.cache) {
