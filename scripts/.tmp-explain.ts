@@ -21,9 +21,9 @@ if (which === 'dash') await dashboardStats(db as never, analyst, { from: new Dat
 if (which === 'queue') await nextInQueue(db as never, analyst)
 if (which === 'counts') await queueCounts(db as never, analyst)
 if (which === 'models') await listLoggedModels(db as never)
-const q = captured[captured.length - 1]
+const q = [...captured].sort((a, b) => b.sql.length - a.sql.length)[0]
 if (q) {
-  const res = await pool.query(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[])
+  await pool.query("set work_mem = '64MB'"); const res = await pool.query(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[])
   console.log(res.rows.map((r) => r['QUERY PLAN']).join('\n'))
 }
 await pool.end()

@@ -85,6 +85,8 @@ export type SizeReport = {
   users: { name: string; groups: number; readablePercent: number; readableChunks: number }[]
   candidates: number
   runs: SettingRun[]
+  /** EXPLAIN ANALYZE means over 10 queries: time in the vector CTE, the full-text CTE, and the whole statement. */
+  plans: { user: string; setting: string; vecMs: number; txtMs: number; executionMs: number }[]
   memory: { rssMiB: number; databaseMiB: number; indexMiB: number; chunkEmbeddingsMiB: number }
 }
 
@@ -243,6 +245,7 @@ async function search(
   scenario: Scenario,
   groupIds: string[],
   query: { text: string; vector: Float32Array },
+  onPlan?: (plan: unknown) => void,
 ): Promise<{ ms: number; txMs: number; vectorTop: string[]; vectorRows: number }> {
   const dialect = dialectOf(database.db)
   const client = await database.pool.connect()
@@ -255,6 +258,7 @@ async function search(
       if (scenario.variant === 'not-materialized' && !text.includes(VISIBLE_CTE))
         throw new Error(`hybridSearch no longer contains "${VISIBLE_CTE}": update the bench variant`)
       const run = scenario.variant === 'current' ? text : text.replace(VISIBLE_CTE, VISIBLE_CTE_INLINED)
+      if (onPlan) onPlan((await client.query(`explain (analyze, format json) ${run}`, params)).rows[0])
       return client.query(run, params)
     }
     const shim: Pick<DbOrTx, 'execute'> & { transaction: (fn: (tx: unknown) => unknown) => unknown } = {
@@ -288,6 +292,30 @@ async function search(
   } finally {
     client.release()
   }
+}
+
+type PlanNode = {
+  'Subplan Name'?: string
+  'Actual Total Time'?: number
+  'Actual Loops'?: number
+  Plans?: PlanNode[]
+}
+
+/** Milliseconds spent in the `vec` and `txt` CTEs of one EXPLAIN ANALYZE (JSON) of the hybrid statement. */
+export function cteTimes(explainRow: unknown): { vecMs: number; txtMs: number; totalMs: number } | null {
+  if (typeof explainRow !== 'object' || explainRow === null) return null
+  const plans: unknown = Reflect.get(explainRow, 'QUERY PLAN')
+  const top = Array.isArray(plans) ? (plans[0] as { Plan?: PlanNode; 'Execution Time'?: number }) : null
+  if (!top?.Plan) return null
+  const found: Record<string, number> = {}
+  const walk = (node: PlanNode) => {
+    const name = node['Subplan Name']
+    if (name?.startsWith('CTE '))
+      found[name.slice(4)] = (node['Actual Total Time'] ?? 0) * (node['Actual Loops'] ?? 1)
+    for (const child of node.Plans ?? []) walk(child)
+  }
+  walk(top.Plan)
+  return { vecMs: found.vec ?? 0, txtMs: found.txt ?? 0, totalMs: top['Execution Time'] ?? 0 }
 }
 
 export type PreparedCorpus = {
@@ -364,6 +392,7 @@ async function benchSize(
   try {
     const queries = corpus.queries(options.queries)
     const runs: SettingRun[] = []
+    const plans: SizeReport['plans'] = []
     let step = 0
     for (const user of users) {
       const userGroups = user.groups.map((g) => groupIds[g] ?? '')
@@ -385,6 +414,22 @@ async function benchSize(
               }
             : null,
         )
+      }
+      // Where the statement's time goes (EXPLAIN ANALYZE, untimed pass): the vector CTE vs the full-text CTE.
+      for (const scenario of SCENARIOS.filter((x) => x.name !== EXACT.name)) {
+        const samples: { vecMs: number; txtMs: number; totalMs: number }[] = []
+        for (const q of queries.slice(0, 10))
+          await search(database, scenario, userGroups, q, (plan) => {
+            const times = cteTimes(plan)
+            if (times) samples.push(times)
+          })
+        plans.push({
+          user: user.name,
+          setting: scenario.name,
+          vecMs: round(mean(samples.map((x) => x.vecMs)), 1),
+          txtMs: round(mean(samples.map((x) => x.txtMs)), 1),
+          executionMs: round(mean(samples.map((x) => x.totalMs)), 1),
+        })
       }
       // Timed pass, scenarios interleaved per query so load on the machine hits them alike.
       const results = new Map<
@@ -460,6 +505,7 @@ async function benchSize(
       })),
       candidates: CANDIDATES,
       runs,
+      plans,
       memory: {
         rssMiB: round(process.memoryUsage().rss / 1024 / 1024),
         databaseMiB: mib(sizes[0]?.db),

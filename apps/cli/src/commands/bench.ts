@@ -201,5 +201,10 @@ function printRetrievalReport(r: RetrievalBenchReport): void {
       )
     }
   }
+  for (const size of r.sizes) {
+    printLine(`\n${size.chunks} chunks, EXPLAIN ANALYZE means (ms): vector CTE / full-text CTE / statement`)
+    for (const p of size.plans)
+      printLine(`${p.user.padEnd(16)} ${p.setting.padEnd(38)} ${p.vecMs} / ${p.txtMs} / ${p.executionMs}`)
+  }
   printLine(`\nload average start → end: ${r.machine.loadStart.join(' ')} → ${r.machine.loadEnd.join(' ')}`)
 }

@@ -9,7 +9,7 @@ import {
   type TraceLatency,
   type TraceValidation,
 } from '../schema'
-import { documentReadableBy, type ReviewViewer, traceVisibleTo } from './review-access'
+import { documentReadableBy, outerId, type ReviewViewer, traceVisibleTo } from './review-access'
 
 export type FeedbackFilter = 'up' | 'down' | 'none'
 export type ReviewStatusFilter = 'unreviewed' | 'reviewed' | ReviewVerdict
@@ -46,10 +46,16 @@ export const validationFailedSql = sql<boolean>`(not ${answerTraces.abstained} a
 /** The same expression the GIN index `answer_traces_question_fts_idx` is built on. */
 export const questionTsvSql = sql`to_tsvector('english'::regconfig, ${answerTraces.question})`
 
-const ratingOf = sql<
-  'up' | 'down' | null
->`(select f.rating from feedback f where f.trace_id = ${answerTraces.id})`
-const verdictOf = sql<ReviewVerdict | null>`(select r.verdict from reviews r where r.trace_id = ${answerTraces.id})`
+/**
+ * Outer columns for subqueries in a SELECT list, written out: drizzle renders the columns of a
+ * single-table select unqualified there, and `f.trace_id = "id"` would silently compare with the
+ * subquery's own id. (WHERE clauses are rendered qualified.)
+ */
+const outerUserId = sql.raw('"answer_traces"."user_id"')
+const ratingOf = sql<'up' | 'down' | null>`(select f.rating from feedback f where f.trace_id = ${outerId})`
+const verdictOf = sql<ReviewVerdict | null>`(select r.verdict from reviews r where r.trace_id = ${outerId})`
+const userEmailOf = sql<string | null>`(select u.email from users u where u.id = ${outerUserId})`
+const userNameOf = sql<string | null>`(select u.name from users u where u.id = ${outerUserId})`
 
 /**
  * WHERE conditions for the filters plus the viewer's permission rule, all on answer_traces alone:
@@ -60,12 +66,9 @@ export function answerLogConditions(viewer: ReviewViewer, f: AnswerLogFilters): 
   const c: SQL[] = [traceVisibleTo(viewer)]
   if (f.from) c.push(gte(answerTraces.createdAt, f.from))
   if (f.to) c.push(lt(answerTraces.createdAt, f.to))
-  if (f.feedback === 'none')
-    c.push(sql`not exists (select 1 from feedback f where f.trace_id = ${answerTraces.id})`)
+  if (f.feedback === 'none') c.push(sql`not exists (select 1 from feedback f where f.trace_id = ${outerId})`)
   else if (f.feedback)
-    c.push(
-      sql`exists (select 1 from feedback f where f.trace_id = ${answerTraces.id} and f.rating = ${f.feedback})`,
-    )
+    c.push(sql`exists (select 1 from feedback f where f.trace_id = ${outerId} and f.rating = ${f.feedback})`)
   if (f.abstained !== undefined)
     c.push(f.abstained ? sql`${answerTraces.abstained}` : sql`not ${answerTraces.abstained}`)
   if (f.validationFailed !== undefined)
@@ -76,13 +79,11 @@ export function answerLogConditions(viewer: ReviewViewer, f: AnswerLogFilters): 
     c.push(sql`${answerTraces.citations} @> ${JSON.stringify([{ documentId: f.documentId }])}::jsonb`)
   if (f.model) c.push(eq(answerTraces.model, f.model))
   if (f.review === 'unreviewed')
-    c.push(sql`not exists (select 1 from reviews r where r.trace_id = ${answerTraces.id})`)
+    c.push(sql`not exists (select 1 from reviews r where r.trace_id = ${outerId})`)
   else if (f.review === 'reviewed')
-    c.push(sql`exists (select 1 from reviews r where r.trace_id = ${answerTraces.id})`)
+    c.push(sql`exists (select 1 from reviews r where r.trace_id = ${outerId})`)
   else if (f.review)
-    c.push(
-      sql`exists (select 1 from reviews r where r.trace_id = ${answerTraces.id} and r.verdict = ${f.review})`,
-    )
+    c.push(sql`exists (select 1 from reviews r where r.trace_id = ${outerId} and r.verdict = ${f.review})`)
   const search = f.search?.trim()
   if (search) c.push(sql`${questionTsvSql} @@ websearch_to_tsquery('english'::regconfig, ${search})`)
   return c
@@ -158,8 +159,8 @@ export async function listAnswerLog(
       >`array(select distinct c->>'title' from jsonb_array_elements(${answerTraces.citations}) c)`,
       rating: ratingOf,
       verdict: verdictOf,
-      userEmail: sql<string | null>`(select u.email from users u where u.id = ${answerTraces.userId})`,
-      userName: sql<string | null>`(select u.name from users u where u.id = ${answerTraces.userId})`,
+      userEmail: userEmailOf,
+      userName: userNameOf,
     })
     .from(answerTraces)
     .where(and(...conditions))
@@ -258,15 +259,15 @@ export async function* exportAnswerLog(
       .select({
         trace: answerTraces,
         cursorTs,
-        userEmail: sql<string | null>`(select u.email from users u where u.id = ${answerTraces.userId})`,
+        userEmail: userEmailOf,
         feedback: sql<
           ExportedTrace['feedback']
         >`(select json_build_object('rating', f.rating, 'reason', f.reason,
-          'comment', f.comment) from feedback f where f.trace_id = ${answerTraces.id})`,
+          'comment', f.comment) from feedback f where f.trace_id = ${outerId})`,
         review: sql<
           ExportedTrace['review']
         >`(select json_build_object('verdict', r.verdict, 'labels', r.labels,
-          'notes', r.notes, 'correctedAnswer', r.corrected_answer) from reviews r where r.trace_id = ${answerTraces.id})`,
+          'notes', r.notes, 'correctedAnswer', r.corrected_answer) from reviews r where r.trace_id = ${outerId})`,
       })
       .from(answerTraces)
       .where(and(...conditions))

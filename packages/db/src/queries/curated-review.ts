@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../client'
-import { chunks, curatedAnswers, type CuratedStatus, documents, type TraceCitation, users } from '../schema'
+import { type CuratedStatus, chunks, curatedAnswers, documents, type TraceCitation, users } from '../schema'
 import { recordAudit } from './audit'
 import { hiddenDocumentIds, type ReviewViewer } from './review-access'
 

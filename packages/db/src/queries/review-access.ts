@@ -1,6 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { answerTraces, type UserRole } from '../schema'
 
+/**
+ * answer_traces.id spelled out for correlated subqueries: drizzle renders the columns of a single-table
+ * SELECT list unqualified, and `f.trace_id = "id"` would then compare with the subquery's own id.
+ */
+export const outerId = sql.raw('"answer_traces"."id"')
+
 /** Who is looking at logged answers: admins see everything, analysts what their groups may read. */
 export type ReviewViewer = { role: UserRole; groupIds: string[] }
 

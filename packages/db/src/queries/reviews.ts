@@ -3,7 +3,7 @@ import type { DbOrTx } from '../client'
 import { answerTraces, type ReviewVerdict, reviews, type TraceCitation } from '../schema'
 import { validationFailedSql } from './answer-log'
 import { recordAudit } from './audit'
-import { type ReviewViewer, traceVisibleTo } from './review-access'
+import { outerId, type ReviewViewer, traceVisibleTo } from './review-access'
 
 export type ReviewInput = {
   traceId: string
@@ -74,8 +74,8 @@ export type QueueBucket = (typeof queueBuckets)[number]
 export type QueuePosition = { bucket: number; key: string }
 export type QueueItem = { traceId: string; bucket: QueueBucket; position: QueuePosition }
 
-const ratedDown = sql`exists (select 1 from feedback f where f.trace_id = ${answerTraces.id} and f.rating = 'down')`
-const unreviewed = sql`not exists (select 1 from reviews r where r.trace_id = ${answerTraces.id})`
+const ratedDown = sql`exists (select 1 from feedback f where f.trace_id = ${outerId} and f.rating = 'down')`
+const unreviewed = sql`not exists (select 1 from reviews r where r.trace_id = ${outerId})`
 /** The same expression as the index `answer_traces_sample_order_idx`. */
 const sampleKey = sql<string>`md5(${answerTraces.id}::text)`
 const timeKey = sql<string>`to_char(${answerTraces.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || ',' || ${answerTraces.id}::text`

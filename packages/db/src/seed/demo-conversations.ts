@@ -97,8 +97,8 @@ export type DemoConversationsSummary = {
   abstained: number
   up: number
   down: number
-  /** Per asker email: how many answers were logged (the hr user's are hidden from analysts). */
-  byAsker: Record<string, number>
+  /** The same counts per asker email (an analyst does not see the hr user's hr-only answers). */
+  byAsker: Record<string, { traces: number; abstained: number; up: number; down: number }>
 }
 
 /**
@@ -151,9 +151,13 @@ export async function seedDemoConversations(
       })
       history.push({ role: 'user', content: turn.question }, { role: 'assistant', content: result.text })
       if (!result.traceId) continue
+      const mine = (summary.byAsker[item.asker] ??= { traces: 0, abstained: 0, up: 0, down: 0 })
       summary.traces++
-      summary.byAsker[item.asker] = (summary.byAsker[item.asker] ?? 0) + 1
-      if (result.abstained) summary.abstained++
+      mine.traces++
+      if (result.abstained) {
+        summary.abstained++
+        mine.abstained++
+      }
       if (turn.feedback) {
         await upsertFeedback(db, {
           traceId: result.traceId,
@@ -163,6 +167,7 @@ export async function seedDemoConversations(
           comment: turn.feedback.comment ?? null,
         })
         summary[turn.feedback.rating]++
+        mine[turn.feedback.rating]++
       }
     }
     summary.conversations++

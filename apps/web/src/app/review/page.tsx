@@ -76,7 +76,10 @@ export default async function AnswersLogPage({ searchParams }: { searchParams: S
       <AnswerLogFilters
         query={query}
         groups={groups.map((g) => ({ value: g.id, label: g.name }))}
-        documents={documents.map((d) => ({ value: d.id, label: d.deleted ? `${d.title} (deleted)` : d.title }))}
+        documents={documents.map((d) => ({
+          value: d.id,
+          label: d.deleted ? `${d.title} (deleted)` : d.title,
+        }))}
         models={models}
         lowScoreThreshold={lowScoreThreshold}
       />

@@ -31,7 +31,8 @@ export function AnswerDetailView({
   const Heading = headingLevel === 1 ? 'h1' : 'h2'
   const validationFailed =
     !trace.abstained &&
-    (trace.validation.invalidCitations.length > 0 || trace.validation.sentences.some((s) => s.claim && !s.supported))
+    (trace.validation.invalidCitations.length > 0 ||
+      trace.validation.sentences.some((s) => s.claim && !s.supported))
   const usedCount = candidates.filter((c) => c.used).length
   const citedCount = candidates.filter((c) => c.cited).length
   const earlier = detail.conversation.filter((m) => !m.current)
@@ -58,10 +59,13 @@ export function AnswerDetailView({
         </Heading>
         {trace.rewrittenQuery !== trace.question ? (
           <p className="mt-1 text-sm text-slate-600">
-            <span className="font-medium text-slate-700">Rewritten for retrieval:</span> {trace.rewrittenQuery}
+            <span className="font-medium text-slate-700">Rewritten for retrieval:</span>{' '}
+            {trace.rewrittenQuery}
           </p>
         ) : (
-          <p className="mt-1 text-xs text-slate-500">Rewritten query: unchanged (the question stands on its own).</p>
+          <p className="mt-1 text-xs text-slate-500">
+            Rewritten query: unchanged (the question stands on its own).
+          </p>
         )}
         <div className="mt-3 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="user-feedback">
           <div className="mb-1 text-xs font-medium text-slate-600">The employee’s feedback</div>
@@ -93,7 +97,9 @@ export function AnswerDetailView({
               >
                 <span className="sr-only">{m.role === 'user' ? 'Employee: ' : 'Assistant: '}</span>
                 {m.content ?? (
-                  <span className="italic text-slate-500">Hidden: this answer used documents outside your groups.</span>
+                  <span className="italic text-slate-500">
+                    Hidden: this answer used documents outside your groups.
+                  </span>
                 )}
               </li>
             ))}
@@ -127,7 +133,10 @@ export function AnswerDetailView({
           </p>
         ) : null}
         {trace.citations.length > 0 ? (
-          <ul className="space-y-1 border-t border-slate-100 px-4 py-3 text-xs text-slate-700" data-testid="citations">
+          <ul
+            className="space-y-1 border-t border-slate-100 px-4 py-3 text-xs text-slate-700"
+            data-testid="citations"
+          >
             {trace.citations.map((c) => (
               <li key={c.n}>
                 <span className="mr-1 font-mono text-indigo-700">[{c.n}]</span>

@@ -89,7 +89,11 @@ export function AnswerLogTable({
                 <VerdictBadge verdict={row.verdict} />
               </td>
               <td className="max-w-56 px-3 py-2.5 text-xs text-slate-600">
-                {row.citedTitles.length > 0 ? row.citedTitles.join('; ') : <span className="text-slate-400">—</span>}
+                {row.citedTitles.length > 0 ? (
+                  row.citedTitles.join('; ')
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
               </td>
               <td className="px-3 py-2.5 text-right font-mono text-xs text-slate-600 tabular-nums">
                 {formatScore(row.topScore)}

@@ -42,23 +42,21 @@ export function AnswerSentences({
           <div className="flex w-52 shrink-0 items-center justify-end gap-2">
             {s.claim ? (
               <>
-                <div
-                  className="h-1.5 w-16 overflow-hidden rounded-full bg-slate-200"
-                  role="meter"
-                  aria-label="Support"
-                  aria-valuemin={0}
-                  aria-valuemax={1}
-                  aria-valuenow={s.support}
-                >
+                <div className="h-1.5 w-16 overflow-hidden rounded-full bg-slate-200" aria-hidden>
                   <div
                     className={cn('h-full', s.supported ? 'bg-emerald-500' : 'bg-red-500')}
                     style={{ width: `${Math.round(s.support * 100)}%` }}
                   />
                 </div>
                 <span className="w-10 text-right font-mono text-xs text-slate-600 tabular-nums">
+                  <span className="sr-only">Support </span>
                   {s.support.toFixed(2)}
                 </span>
-                {s.supported ? <Badge tone="emerald">Supported</Badge> : <Badge tone="red">Unsupported</Badge>}
+                {s.supported ? (
+                  <Badge tone="emerald">Supported</Badge>
+                ) : (
+                  <Badge tone="red">Unsupported</Badge>
+                )}
               </>
             ) : (
               <Badge>Not a claim</Badge>

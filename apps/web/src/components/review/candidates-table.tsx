@@ -20,8 +20,9 @@ const yes = (value: boolean, label: string) =>
       <span className="sr-only">{label}</span>
     </span>
   ) : (
-    <span className="text-slate-300" aria-label={`not ${label}`}>
-      –
+    <span className="text-slate-300">
+      <span aria-hidden>–</span>
+      <span className="sr-only">not {label}</span>
     </span>
   )
 
@@ -72,8 +73,12 @@ export function CandidatesTable({ candidates }: { candidates: DetailCandidate[] 
                   <>
                     <div className="font-medium text-slate-900">
                       {c.title}
-                      {c.versionNo !== null ? <span className="ml-1 font-normal text-slate-500">v{c.versionNo}</span> : null}
-                      {c.page !== null ? <span className="ml-1 font-normal text-slate-500">p. {c.page}</span> : null}
+                      {c.versionNo !== null ? (
+                        <span className="ml-1 font-normal text-slate-500">v{c.versionNo}</span>
+                      ) : null}
+                      {c.page !== null ? (
+                        <span className="ml-1 font-normal text-slate-500">p. {c.page}</span>
+                      ) : null}
                     </div>
                     {c.heading ? <div className="text-slate-500">{c.heading}</div> : null}
                     {c.passage ? (
@@ -82,7 +87,10 @@ export function CandidatesTable({ candidates }: { candidates: DetailCandidate[] 
                           <span className="group-open:hidden">Show passage</span>
                           <span className="hidden group-open:inline">Hide passage</span>
                         </summary>
-                        <p className="mt-1 rounded border border-slate-200 bg-white p-2 text-[13px] leading-relaxed whitespace-pre-line text-slate-800" data-testid="candidate-passage">
+                        <p
+                          className="mt-1 rounded border border-slate-200 bg-white p-2 text-[13px] leading-relaxed whitespace-pre-line text-slate-800"
+                          data-testid="candidate-passage"
+                        >
                           {c.passage}
                         </p>
                       </details>

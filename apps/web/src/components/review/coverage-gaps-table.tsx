@@ -17,7 +17,9 @@ export function CoverageGapsTable({ gaps, sample }: { gaps: GapCluster[]; sample
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="coverage-gaps">
-            <caption className="sr-only">Topics of abstained or thumbs-down questions, most frequent first</caption>
+            <caption className="sr-only">
+              Topics of abstained or thumbs-down questions, most frequent first
+            </caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
               <tr>
                 <th scope="col" className="px-4 py-2">
@@ -46,7 +48,10 @@ export function CoverageGapsTable({ gaps, sample }: { gaps: GapCluster[]; sample
                       <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
                         {gap.examples.slice(1).map((e) => (
                           <li key={e.traceId}>
-                            <Link href={`/review/answers/${e.traceId}`} className="hover:text-indigo-700 hover:underline">
+                            <Link
+                              href={`/review/answers/${e.traceId}`}
+                              className="hover:text-indigo-700 hover:underline"
+                            >
                               {e.question}
                             </Link>
                             {e.count > 1 ? <span className="text-slate-400"> ×{e.count}</span> : null}

@@ -7,7 +7,13 @@ import { Button } from '@/components/ui/button'
 type Action = 'reapprove' | 'retire'
 
 /** Re-approve (re-pins citations to current versions) or retire (two-step) one curated answer. */
-export function CuratedActions({ id, status }: { id: string; status: 'active' | 'needs_review' | 'retired' }) {
+export function CuratedActions({
+  id,
+  status,
+}: {
+  id: string
+  status: 'active' | 'needs_review' | 'retired'
+}) {
   const router = useRouter()
   const [busy, setBusy] = useState<Action | null>(null)
   const [confirming, setConfirming] = useState(false)
@@ -55,7 +61,11 @@ export function CuratedActions({ id, status }: { id: string; status: 'active' | 
           Retire
         </Button>
       )}
-      <p role="status" aria-live="polite" className={message?.tone === 'error' ? 'text-xs text-red-700' : 'text-xs text-emerald-700'}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={message?.tone === 'error' ? 'text-xs text-red-700' : 'text-xs text-emerald-700'}
+      >
         {message?.text ?? ''}
       </p>
     </div>

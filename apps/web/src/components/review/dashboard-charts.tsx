@@ -82,7 +82,13 @@ export function DashboardCharts({ days, totals }: { days: DayPoint[]; totals: To
             <Tooltip formatter={(v) => formatPercent(Number(v), 1)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Line dataKey="answerRate" name="Answer rate" stroke={COLORS.answered} dot={false} connectNulls />
-            <Line dataKey="abstentionRate" name="Abstention rate" stroke={COLORS.abstained} dot={false} connectNulls />
+            <Line
+              dataKey="abstentionRate"
+              name="Abstention rate"
+              stroke={COLORS.abstained}
+              dot={false}
+              connectNulls
+            />
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>
@@ -112,7 +118,13 @@ export function DashboardCharts({ days, totals }: { days: DayPoint[]; totals: To
             {x}
             <YAxis domain={[0, 'auto']} tickFormatter={percentTick} tick={axis} />
             <Tooltip formatter={(v) => formatPercent(Number(v), 1)} />
-            <Line dataKey="validationFailureRate" name="Validation failures" stroke={COLORS.failed} dot={false} connectNulls />
+            <Line
+              dataKey="validationFailureRate"
+              name="Validation failures"
+              stroke={COLORS.failed}
+              dot={false}
+              connectNulls
+            />
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>
@@ -143,8 +155,18 @@ export function DashboardCharts({ days, totals }: { days: DayPoint[]; totals: To
             {grid}
             {x}
             <YAxis yAxisId="tokens" tick={axis} width={56} />
-            <YAxis yAxisId="cost" orientation="right" tickFormatter={(v: number) => formatUsd(v)} tick={axis} width={56} />
-            <Tooltip formatter={(v, name) => (name === 'Cost' ? formatUsd(Number(v)) : Number(v).toLocaleString('en-US'))} />
+            <YAxis
+              yAxisId="cost"
+              orientation="right"
+              tickFormatter={(v: number) => formatUsd(v)}
+              tick={axis}
+              width={56}
+            />
+            <Tooltip
+              formatter={(v, name) =>
+                name === 'Cost' ? formatUsd(Number(v)) : Number(v).toLocaleString('en-US')
+              }
+            />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar yAxisId="tokens" dataKey="tokens" name="Tokens" fill={COLORS.tokens} />
             <Line yAxisId="cost" dataKey="costUsd" name="Cost" stroke={COLORS.cost} dot={false} />

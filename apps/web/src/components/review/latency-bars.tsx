@@ -1,6 +1,16 @@
 import { formatMs } from '@/lib/review/format'
 
-const STAGE_ORDER = ['rewrite', 'curated', 'cache', 'embed', 'retrieve', 'ttft', 'generate', 'validate', 'log']
+const STAGE_ORDER = [
+  'rewrite',
+  'curated',
+  'cache',
+  'embed',
+  'retrieve',
+  'ttft',
+  'generate',
+  'validate',
+  'log',
+]
 const STAGE_TEXT: Record<string, string> = {
   rewrite: 'Rewrite',
   curated: 'Curated lookup',

@@ -6,10 +6,25 @@ import { usePathname } from 'next/navigation'
 import { cn } from '@/lib/utils'
 
 const LINKS = [
-  { href: '/review', label: 'Answers log', icon: ListChecks, match: (p: string) => p === '/review' || p.startsWith('/review/answers') },
+  {
+    href: '/review',
+    label: 'Answers log',
+    icon: ListChecks,
+    match: (p: string) => p === '/review' || p.startsWith('/review/answers'),
+  },
   { href: '/review/queue', label: 'Queue', icon: Inbox, match: (p: string) => p.startsWith('/review/queue') },
-  { href: '/review/curated', label: 'Curated answers', icon: Sparkles, match: (p: string) => p.startsWith('/review/curated') },
-  { href: '/review/dashboard', label: 'Dashboard', icon: BarChart3, match: (p: string) => p.startsWith('/review/dashboard') },
+  {
+    href: '/review/curated',
+    label: 'Curated answers',
+    icon: Sparkles,
+    match: (p: string) => p.startsWith('/review/curated'),
+  },
+  {
+    href: '/review/dashboard',
+    label: 'Dashboard',
+    icon: BarChart3,
+    match: (p: string) => p.startsWith('/review/dashboard'),
+  },
 ]
 
 /** The review area's own navigation, under the app header. */

@@ -50,9 +50,24 @@ type Props = {
 }
 
 const VERDICTS: { value: Verdict; label: string; key: string; tone: string }[] = [
-  { value: 'approved', label: 'Approve', key: 'a', tone: 'peer-checked:border-emerald-600 peer-checked:bg-emerald-50 peer-checked:text-emerald-800' },
-  { value: 'corrected', label: 'Correct', key: 'c', tone: 'peer-checked:border-amber-600 peer-checked:bg-amber-50 peer-checked:text-amber-900' },
-  { value: 'rejected', label: 'Reject', key: 'r', tone: 'peer-checked:border-red-600 peer-checked:bg-red-50 peer-checked:text-red-800' },
+  {
+    value: 'approved',
+    label: 'Approve',
+    key: 'a',
+    tone: 'peer-checked:border-emerald-600 peer-checked:bg-emerald-50 peer-checked:text-emerald-800',
+  },
+  {
+    value: 'corrected',
+    label: 'Correct',
+    key: 'c',
+    tone: 'peer-checked:border-amber-600 peer-checked:bg-amber-50 peer-checked:text-amber-900',
+  },
+  {
+    value: 'rejected',
+    label: 'Reject',
+    key: 'r',
+    tone: 'peer-checked:border-red-600 peer-checked:bg-red-50 peer-checked:text-red-800',
+  },
 ]
 
 type Status = { state: 'idle' | 'saving' | 'saved' | 'promoting' | 'promoted' | 'error'; message?: string }
@@ -71,8 +86,8 @@ export function ReviewPanel(props: Props) {
     props.review?.correctedAnswer ?? (props.abstained ? '' : props.answer),
   )
   const [picked, setPicked] = useState<string[]>(
-    (props.review?.verdict === 'corrected' ? props.review.citedChunkIds : props.originalCitedChunkIds).filter((id) =>
-      available.has(id),
+    (props.review?.verdict === 'corrected' ? props.review.citedChunkIds : props.originalCitedChunkIds).filter(
+      (id) => available.has(id),
     ),
   )
   const [saved, setSaved] = useState<PanelReview | null>(props.review)
@@ -94,8 +109,13 @@ export function ReviewPanel(props: Props) {
         body: JSON.stringify(body),
       }).catch(() => null)
       if (!response?.ok) {
-        const error = response ? ((await response.json().catch(() => null)) as { error?: string } | null) : null
-        setStatus({ state: 'error', message: error?.error ?? 'Could not save the review. Check your connection and try again.' })
+        const error = response
+          ? ((await response.json().catch(() => null)) as { error?: string } | null)
+          : null
+        setStatus({
+          state: 'error',
+          message: error?.error ?? 'Could not save the review. Check your connection and try again.',
+        })
         return
       }
       setSaved({
@@ -115,7 +135,9 @@ export function ReviewPanel(props: Props) {
 
   const promote = async () => {
     setStatus({ state: 'promoting' })
-    const response = await fetch(`/api/review/answers/${traceId}/promote`, { method: 'POST' }).catch(() => null)
+    const response = await fetch(`/api/review/answers/${traceId}/promote`, { method: 'POST' }).catch(
+      () => null,
+    )
     if (!response?.ok) {
       const error = response ? ((await response.json().catch(() => null)) as { error?: string } | null) : null
       setStatus({ state: 'error', message: error?.error ?? 'Could not promote the answer.' })
@@ -161,7 +183,9 @@ export function ReviewPanel(props: Props) {
   }, [queue, save, startCorrection, router])
 
   const togglePick = (chunkId: string) =>
-    setPicked((current) => (current.includes(chunkId) ? current.filter((id) => id !== chunkId) : [...current, chunkId]))
+    setPicked((current) =>
+      current.includes(chunkId) ? current.filter((id) => id !== chunkId) : [...current, chunkId],
+    )
 
   const insertMarker = (n: number) => {
     const area = answerRef.current
@@ -198,13 +222,19 @@ export function ReviewPanel(props: Props) {
   const active = props.curated.filter((c) => c.status !== 'retired')
 
   return (
-    <section aria-labelledby={`${formId}-title`} className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="review-panel">
+    <section
+      aria-labelledby={`${formId}-title`}
+      className="rounded-lg border border-slate-200 bg-white shadow-sm"
+      data-testid="review-panel"
+    >
       <div className="border-b border-slate-100 px-4 py-3">
         <h2 id={`${formId}-title`} className="text-base font-semibold text-slate-900">
           Your review
         </h2>
         {saved?.reviewerName && saved.reviewerName !== 'you' ? (
-          <p className="text-xs text-slate-500">Last reviewed by {saved.reviewerName}; saving replaces that review.</p>
+          <p className="text-xs text-slate-500">
+            Last reviewed by {saved.reviewerName}; saving replaces that review.
+          </p>
         ) : null}
       </div>
       <form
@@ -256,7 +286,10 @@ export function ReviewPanel(props: Props) {
                 className="resize-y"
                 aria-describedby={`${formId}-answer-hint`}
               />
-              <p id={`${formId}-answer-hint`} className={cn('mt-1 text-xs', problem ? 'text-red-700' : 'text-slate-500')}>
+              <p
+                id={`${formId}-answer-hint`}
+                className={cn('mt-1 text-xs', problem ? 'text-red-700' : 'text-slate-500')}
+              >
                 {problem ?? 'Cite sources with [1], [2] … in the order you select them below.'}
               </p>
             </div>
@@ -286,11 +319,16 @@ export function ReviewPanel(props: Props) {
                             onChange={() => togglePick(c.chunkId)}
                             className="mt-0.5 size-4 accent-indigo-600"
                           />
-                          <label htmlFor={`${formId}-pick-${c.chunkId}`} className="min-w-0 flex-1 cursor-pointer">
+                          <label
+                            htmlFor={`${formId}-pick-${c.chunkId}`}
+                            className="min-w-0 flex-1 cursor-pointer"
+                          >
                             <span className="font-medium text-slate-900">
                               {n > 0 ? <span className="mr-1 font-mono text-indigo-700">[{n}]</span> : null}
                               {c.title}
-                              {c.versionNo !== null ? <span className="font-normal text-slate-500"> v{c.versionNo}</span> : null}
+                              {c.versionNo !== null ? (
+                                <span className="font-normal text-slate-500"> v{c.versionNo}</span>
+                              ) : null}
                             </span>
                             <span className="ml-1 text-slate-500">
                               #{c.rank}
@@ -299,7 +337,12 @@ export function ReviewPanel(props: Props) {
                             <span className="mt-0.5 line-clamp-3 block text-slate-600">{c.passage}</span>
                           </label>
                           {n > 0 ? (
-                            <Button size="sm" variant="secondary" className="h-7 px-2 text-xs" onClick={() => insertMarker(n)}>
+                            <Button
+                              size="sm"
+                              variant="secondary"
+                              className="h-7 px-2 text-xs"
+                              onClick={() => insertMarker(n)}
+                            >
                               Insert [{n}]
                             </Button>
                           ) : null}
@@ -398,16 +441,24 @@ export function ReviewPanel(props: Props) {
         <div className="border-t border-slate-100 p-4">
           <div className="mb-3 flex gap-2">
             {queue.previousHref ? (
-              <Link href={queue.previousHref} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50">
+              <Link
+                href={queue.previousHref}
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50"
+              >
                 ← Previous <Kbd>k</Kbd>
               </Link>
             ) : null}
-            <Link href={queue.nextHref} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50">
+            <Link
+              href={queue.nextHref}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50"
+            >
               Next (skip) <Kbd>j</Kbd> <Kbd>n</Kbd>
             </Link>
           </div>
           <div className="text-xs text-slate-500" data-testid="shortcut-help">
-            <p className="mb-1 font-medium text-slate-600">Keyboard shortcuts (not while typing in a field)</p>
+            <p className="mb-1 font-medium text-slate-600">
+              Keyboard shortcuts (not while typing in a field)
+            </p>
             <ul className="flex flex-wrap gap-x-4 gap-y-1">
               {QUEUE_SHORTCUTS.map((s) => (
                 <li key={s.action}>

@@ -50,14 +50,23 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   )
 }
 
-export function Alert({ tone = 'error', children }: { tone?: 'error' | 'info' | 'success'; children: ReactNode }) {
+export function Alert({
+  tone = 'error',
+  children,
+}: {
+  tone?: 'error' | 'info' | 'success'
+  children: ReactNode
+}) {
   const tones = {
     error: 'border-red-200 bg-red-50 text-red-800',
     info: 'border-sky-200 bg-sky-50 text-sky-900',
     success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
   }
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={cn('rounded-md border px-3 py-2 text-sm', tones[tone])}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={cn('rounded-md border px-3 py-2 text-sm', tones[tone])}
+    >
       {children}
     </div>
   )

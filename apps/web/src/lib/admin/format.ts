@@ -17,8 +17,9 @@ export function formatScore(value: number | null, digits = 3): string {
   return value === null ? '–' : value.toFixed(digits)
 }
 
+/** "p. 3", "pp. 3–4", or '' when the format has no pages (Markdown, HTML, DOCX). */
 export function formatPages(start: number | null, end: number | null): string {
-  if (start === null) return '–'
+  if (start === null) return ''
   return end !== null && end !== start ? `pp. ${start}–${end}` : `p. ${start}`
 }
 

@@ -5,11 +5,53 @@ import { callApi } from './api-client'
 import { isFinal, type LiveVersion } from './version-status'
 
 const POLL_MS = 1_000
+const MAX_IDS = 100
+
+type Listener = (version: LiveVersion) => void
 
 /**
- * Polls `/api/admin/versions/status` about once a second for the given versions until each is ready or
- * failed, then stops. `onSettled` fires once per version that reaches a final state while watched; bump
- * `generation` to watch settled versions again (after a retry).
+ * One poller for the whole page: every watched version id (from any table row or upload card) goes into a
+ * single `/api/admin/versions/status?ids=…` request about once a second, and polling stops when nothing is
+ * watched. Twenty uploads in flight cost one request per second, not twenty.
+ */
+const listeners = new Map<string, Set<Listener>>()
+let timer: ReturnType<typeof setTimeout> | undefined
+let polling = false
+
+function schedule(delay: number) {
+  if (timer || polling || listeners.size === 0) return
+  timer = setTimeout(poll, delay)
+}
+
+async function poll() {
+  timer = undefined
+  const ids = [...listeners.keys()].slice(0, MAX_IDS)
+  if (ids.length === 0) return
+  polling = true
+  const result = await callApi<{ versions: LiveVersion[] }>(`/api/admin/versions/status?ids=${ids.join(',')}`)
+  polling = false
+  if (result.ok) {
+    for (const version of result.data.versions) {
+      for (const listener of [...(listeners.get(version.id) ?? [])]) listener(version)
+    }
+  }
+  schedule(POLL_MS)
+}
+
+function watch(id: string, listener: Listener): () => void {
+  const set = listeners.get(id) ?? new Set<Listener>()
+  set.add(listener)
+  listeners.set(id, set)
+  schedule(0)
+  return () => {
+    set.delete(listener)
+    if (set.size === 0 && listeners.get(id) === set) listeners.delete(id)
+  }
+}
+
+/**
+ * Live status of the given versions until each is ready or failed. `onSettled` fires once per version
+ * that reaches a final state while watched; bump `generation` to watch settled versions again (a retry).
  */
 export function useVersionStatuses(
   versionIds: string[],
@@ -21,41 +63,25 @@ export function useVersionStatuses(
   const generation = options.generation ?? 0
   const key = [...new Set(versionIds)].sort().join(',')
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation restarts polling on purpose
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation restarts watching on purpose
   useEffect(() => {
     if (!key) return
-    let stopped = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const pending = new Set(key.split(','))
-    const controller = new AbortController()
-    const poll = async () => {
-      const ids = [...pending]
-      if (ids.length === 0 || stopped) return
-      try {
-        const result = await callApi<{ versions: LiveVersion[] }>(
-          `/api/admin/versions/status?ids=${ids.join(',')}`,
-          { signal: controller.signal },
-        )
-        if (result.ok && !stopped) {
-          setVersions((previous) => {
-            const next = new Map(previous)
-            for (const v of result.data.versions) next.set(v.id, v)
-            return next
-          })
-          for (const v of result.data.versions) {
-            if (isFinal(v.status) && pending.delete(v.id)) settledRef.current?.(v)
+    const stops = new Map<string, () => void>()
+    for (const id of key.split(',')) {
+      stops.set(
+        id,
+        watch(id, (version) => {
+          setVersions((previous) => new Map(previous).set(version.id, version))
+          if (isFinal(version.status)) {
+            stops.get(id)?.()
+            stops.delete(id)
+            settledRef.current?.(version)
           }
-        }
-      } catch {
-        return // aborted on unmount
-      }
-      if (!stopped && pending.size > 0) timer = setTimeout(poll, POLL_MS)
+        }),
+      )
     }
-    void poll()
     return () => {
-      stopped = true
-      controller.abort()
-      clearTimeout(timer)
+      for (const stop of stops.values()) stop()
     }
   }, [key, generation])
 

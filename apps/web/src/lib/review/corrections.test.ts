@@ -40,13 +40,20 @@ describe('buildCorrectedCitations', () => {
     if (!built.ok) return
     expect(built.citations).toEqual([
       expect.objectContaining({ n: 1, chunkId: 'c1', quote: 'Laptops are replaced every four years.' }),
-      expect.objectContaining({ n: 2, chunkId: 'c2', page: 4, quote: 'Request a replacement in the IT portal.' }),
+      expect.objectContaining({
+        n: 2,
+        chunkId: 'c2',
+        page: 4,
+        quote: 'Request a replacement in the IT portal.',
+      }),
     ])
   })
 
   it('refuses markers and picks that do not line up', () => {
     expect(buildCorrectedCitations('Every four years [1].', passages)).toMatchObject({ ok: false })
-    expect(buildCorrectedCitations('Every four years [3].', passages.slice(0, 1))).toMatchObject({ ok: false })
+    expect(buildCorrectedCitations('Every four years [3].', passages.slice(0, 1))).toMatchObject({
+      ok: false,
+    })
     expect(buildCorrectedCitations('X [1] [3].', [pick(1, 'a'), pick(3, 'b')])).toMatchObject({ ok: false })
   })
 

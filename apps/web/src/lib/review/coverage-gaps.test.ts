@@ -33,7 +33,10 @@ describe('clusterCoverageGaps', () => {
       q('What is the bonus target for L4?', { day: 1 }),
       q('Where is the cafeteria menu?', { day: 9 }),
     ])
-    expect(clusters.map((c) => c.label)).toEqual(['Where is the cafeteria menu?', 'What is the bonus target for L4?'])
+    expect(clusters.map((c) => c.label)).toEqual([
+      'Where is the cafeteria menu?',
+      'What is the bonus target for L4?',
+    ])
   })
 
   it('respects the limit and ignores empty questions', () => {

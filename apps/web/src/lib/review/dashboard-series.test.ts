@@ -31,7 +31,11 @@ describe('dashboard series', () => {
 
   it('fills missing days with zeros and null rates', () => {
     const { from, to } = rangeBounds('7d', new Date('2026-11-26T15:30:00Z'))
-    const days = fillDays([{ day: '2026-11-25', ...bucket({ questions: 4, answered: 3, abstained: 1 }) }], from, to)
+    const days = fillDays(
+      [{ day: '2026-11-25', ...bucket({ questions: 4, answered: 3, abstained: 1 }) }],
+      from,
+      to,
+    )
     expect(days).toHaveLength(7)
     expect(days[0]).toMatchObject({ day: '2026-11-20', questions: 0, answerRate: null })
     expect(days[5]).toMatchObject({ day: '2026-11-25', answerRate: 0.75, abstentionRate: 0.25 })
@@ -39,7 +43,17 @@ describe('dashboard series', () => {
 
   it('computes rates: thumbs share of rated, validation failures among generated answers', () => {
     const rates = withRates(
-      bucket({ questions: 10, answered: 8, abstained: 2, curated: 2, up: 3, down: 1, validationFailed: 3, tokensIn: 5, tokensOut: 7 }),
+      bucket({
+        questions: 10,
+        answered: 8,
+        abstained: 2,
+        curated: 2,
+        up: 3,
+        down: 1,
+        validationFailed: 3,
+        tokensIn: 5,
+        tokensOut: 7,
+      }),
     )
     expect(rates.upShare).toBe(0.75)
     expect(rates.validationFailureRate).toBe(0.5)

@@ -41,7 +41,12 @@ describe('parseLogQuery', () => {
   it('treats empty form fields as absent (a submitted form sends every field)', () => {
     const parsed = parseLogQuery({ from: '', feedback: '', q: '', doc: '' }, 0.02)
     expect(parsed.ok && parsed.filters).toEqual(
-      expect.objectContaining({ from: undefined, feedback: undefined, search: undefined, documentId: undefined }),
+      expect.objectContaining({
+        from: undefined,
+        feedback: undefined,
+        search: undefined,
+        documentId: undefined,
+      }),
     )
     expect(parsed.ok && activeFilterCount(parsed.query)).toBe(0)
   })

@@ -27,7 +27,9 @@ export function panelPropsFor(detail: AnswerDetail): {
     })
   }
   // Cited and used passages first: those are what a correction usually keeps.
-  candidates.sort((a, b) => Number(b.cited) - Number(a.cited) || Number(b.used) - Number(a.used) || a.rank - b.rank)
+  candidates.sort(
+    (a, b) => Number(b.cited) - Number(a.cited) || Number(b.used) - Number(a.used) || a.rank - b.rank,
+  )
   return {
     traceId: trace.id,
     abstained: trace.abstained,
@@ -40,7 +42,9 @@ export function panelPropsFor(detail: AnswerDetail): {
           labels: review.labels,
           notes: review.notes,
           correctedAnswer: review.correctedAnswer,
-          citedChunkIds: [...(review.correctedCitations ?? [])].sort((a, b) => a.n - b.n).map((c) => c.chunkId),
+          citedChunkIds: [...(review.correctedCitations ?? [])]
+            .sort((a, b) => a.n - b.n)
+            .map((c) => c.chunkId),
           reviewerName: review.reviewerName,
         }
       : null,

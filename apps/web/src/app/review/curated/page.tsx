@@ -74,7 +74,10 @@ export default async function CuratedAnswersPage({ searchParams }: { searchParam
                       {row.sourceTraceId ? (
                         <>
                           {' · '}
-                          <Link href={`/review/answers/${row.sourceTraceId}`} className="text-indigo-700 underline">
+                          <Link
+                            href={`/review/answers/${row.sourceTraceId}`}
+                            className="text-indigo-700 underline"
+                          >
                             source answer
                           </Link>
                         </>
@@ -87,7 +90,9 @@ export default async function CuratedAnswersPage({ searchParams }: { searchParam
                   <p
                     className={cn(
                       'mb-2 rounded px-2 py-1 text-xs',
-                      row.status === 'needs_review' ? 'bg-amber-50 text-amber-900' : 'bg-slate-50 text-slate-600',
+                      row.status === 'needs_review'
+                        ? 'bg-amber-50 text-amber-900'
+                        : 'bg-slate-50 text-slate-600',
                     )}
                   >
                     {row.statusReason}

@@ -13,11 +13,24 @@ import { cn } from '@/lib/utils'
 
 export const dynamic = 'force-dynamic'
 
-function Stat({ id, label, value, detail }: { id: string; label: string; value: ReactNode; detail?: ReactNode }) {
+function Stat({
+  id,
+  label,
+  value,
+  detail,
+}: {
+  id: string
+  label: string
+  value: ReactNode
+  detail?: ReactNode
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid={`stat-${id}`}>
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-2xl font-semibold text-slate-900 tabular-nums" data-testid={`stat-${id}-value`}>
+      <dd
+        className="mt-0.5 text-2xl font-semibold text-slate-900 tabular-nums"
+        data-testid={`stat-${id}-value`}
+      >
         {value}
       </dd>
       {detail ? <dd className="text-xs text-slate-500">{detail}</dd> : null}
@@ -48,7 +61,9 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
                 aria-current={r === range ? 'page' : undefined}
                 className={cn(
                   'rounded-md px-3 py-1.5 text-sm',
-                  r === range ? 'bg-indigo-600 text-white' : 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50',
+                  r === range
+                    ? 'bg-indigo-600 text-white'
+                    : 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50',
                 )}
               >
                 Last {DASHBOARD_RANGES[r]} days
@@ -58,8 +73,18 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
         }
       />
       <dl className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
-        <Stat id="questions" label="Questions" value={formatInt(t.questions)} detail={`${formatInt(t.curated)} curated`} />
-        <Stat id="answer-rate" label="Answered" value={formatPercent(t.answerRate)} detail={`${formatInt(t.answered)} answers`} />
+        <Stat
+          id="questions"
+          label="Questions"
+          value={formatInt(t.questions)}
+          detail={`${formatInt(t.curated)} curated`}
+        />
+        <Stat
+          id="answer-rate"
+          label="Answered"
+          value={formatPercent(t.answerRate)}
+          detail={`${formatInt(t.answered)} answers`}
+        />
         <Stat
           id="abstention-rate"
           label="Abstained"
@@ -88,8 +113,18 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
           value={formatPercent(t.validationFailureRate, 1)}
           detail={`${formatInt(t.validationFailed)} of generated answers`}
         />
-        <Stat id="ttft" label="First token p50 / p95" value={formatMs(t.ttftP50)} detail={`p95 ${formatMs(t.ttftP95)}`} />
-        <Stat id="total" label="Total time p50 / p95" value={formatMs(t.totalP50)} detail={`p95 ${formatMs(t.totalP95)}`} />
+        <Stat
+          id="ttft"
+          label="First token p50 / p95"
+          value={formatMs(t.ttftP50)}
+          detail={`p95 ${formatMs(t.ttftP95)}`}
+        />
+        <Stat
+          id="total"
+          label="Total time p50 / p95"
+          value={formatMs(t.totalP50)}
+          detail={`p95 ${formatMs(t.totalP95)}`}
+        />
         <Stat
           id="cost"
           label="Tokens / cost"
@@ -98,7 +133,9 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
         />
       </dl>
       {t.questions === 0 ? (
-        <EmptyState title="No answers in this period">The charts fill in as employees ask questions.</EmptyState>
+        <EmptyState title="No answers in this period">
+          The charts fill in as employees ask questions.
+        </EmptyState>
       ) : (
         <div className="space-y-4">
           <DashboardCharts days={data.days} totals={t} />
@@ -111,7 +148,21 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
                 <table className="w-full text-right text-xs tabular-nums" data-testid="daily-table">
                   <thead className="text-slate-600">
                     <tr>
-                      {['Day', 'Questions', 'Answered', 'Abstained', 'Up', 'Down', 'Validation failed', 'TTFT p50', 'TTFT p95', 'Total p50', 'Total p95', 'Tokens', 'Cost'].map((h) => (
+                      {[
+                        'Day',
+                        'Questions',
+                        'Answered',
+                        'Abstained',
+                        'Up',
+                        'Down',
+                        'Validation failed',
+                        'TTFT p50',
+                        'TTFT p95',
+                        'Total p50',
+                        'Total p95',
+                        'Tokens',
+                        'Cost',
+                      ].map((h) => (
                         <th key={h} scope="col" className="px-2 py-1 first:text-left">
                           {h}
                         </th>

@@ -51,7 +51,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         title="Review queue"
         description="Unreviewed answers, most in need of a look first. Approve, correct or reject each; skipped answers stay in the queue."
       />
-      <ul className="mb-4 flex flex-wrap gap-2" aria-label="Unreviewed answers by reason" data-testid="queue-counts">
+      <ul
+        className="mb-4 flex flex-wrap gap-2"
+        aria-label="Unreviewed answers by reason"
+        data-testid="queue-counts"
+      >
         {queueBuckets.map((bucket) => (
           <li
             key={bucket}
@@ -63,8 +67,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             )}
             aria-current={item?.bucket === bucket ? 'true' : undefined}
           >
-            {BUCKET_TEXT[bucket]} <span className="font-mono tabular-nums">{formatInt(counts[bucket])}
-              {capped[bucket] ? '+' : ''}</span>
+            {BUCKET_TEXT[bucket]}{' '}
+            <span className="font-mono tabular-nums">
+              {formatInt(counts[bucket])}
+              {capped[bucket] ? '+' : ''}
+            </span>
           </li>
         ))}
       </ul>
@@ -82,7 +89,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 {...panelPropsFor(detail)}
                 queue={{
                   nextHref: `/review/queue?after=${encodeQueuePosition(item.position)}`,
-                  previousHref: after || before ? `/review/queue?before=${encodeQueuePosition(item.position)}` : null,
+                  previousHref:
+                    after || before ? `/review/queue?before=${encodeQueuePosition(item.position)}` : null,
                 }}
               />
             </div>

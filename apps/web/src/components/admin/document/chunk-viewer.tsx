@@ -12,7 +12,7 @@ export function ChunkViewer({ chunks }: { chunks: ChunkViewRow[] }) {
             <span className="font-medium text-slate-700">
               {chunk.headingPath.length > 0 ? chunk.headingPath.join(' › ') : 'No heading'}
             </span>
-            <span>{formatPages(chunk.pageStart, chunk.pageEnd)}</span>
+            {chunk.pageStart !== null ? <span>{formatPages(chunk.pageStart, chunk.pageEnd)}</span> : null}
             <span>{chunk.tokenCount} tokens</span>
           </div>
           <p className="text-sm whitespace-pre-line text-slate-800">{chunk.text}</p>

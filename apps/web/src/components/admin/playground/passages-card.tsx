@@ -61,8 +61,13 @@ export function PassagesCard({ result }: { result: PlaygroundResult }) {
                       {p.title}
                     </div>
                     <div className="text-xs text-slate-500">
-                      {p.headingPath.slice(1).join(' › ') || 'No heading'} ·{' '}
-                      {formatPages(p.pageStart, p.pageEnd)} · {p.tokenCount} tokens
+                      {[
+                        p.headingPath.slice(1).join(' › ') || 'No heading',
+                        formatPages(p.pageStart, p.pageEnd),
+                        `${p.tokenCount} tokens`,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </div>
                     <details className="mt-1">
                       <summary className="cursor-pointer text-xs text-indigo-700">Passage text</summary>

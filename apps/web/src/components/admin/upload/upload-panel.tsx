@@ -160,19 +160,21 @@ export function UploadPanel({ maxBytes, groups, replace }: Props) {
           ))}
         </ol>
       ) : null}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={upload} disabled={busy || sendable.length === 0}>
-          {busy ? 'Uploading…' : uploadLabel(sendable.length, Boolean(replace))}
-        </Button>
-        {finished && !inFlight && !replace ? (
-          <Button variant="ghost" onClick={() => setItems([])} disabled={busy}>
-            Clear the list
+      {items.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <Button onClick={upload} disabled={busy || sendable.length === 0}>
+            {busy ? 'Uploading…' : uploadLabel(sendable.length, Boolean(replace))}
           </Button>
-        ) : null}
-        <p className="text-sm text-slate-600" aria-live="polite">
-          {inFlight ? 'Processing… statuses update live.' : ''}
-        </p>
-      </div>
+          {finished && !inFlight && !replace ? (
+            <Button variant="ghost" onClick={() => setItems([])} disabled={busy}>
+              Clear the list
+            </Button>
+          ) : null}
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {inFlight ? 'Processing… statuses update live.' : ''}
+          </p>
+        </div>
+      ) : null}
     </div>
   )
 }

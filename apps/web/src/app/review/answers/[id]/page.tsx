@@ -18,7 +18,10 @@ type Props = {
 }
 
 /** A log query string to return to ("?feedback=down…"); anything else is ignored. */
-const backSchema = z.string().regex(/^\?[\w\-.~%=&+]*$/).max(1000)
+const backSchema = z
+  .string()
+  .regex(/^\?[\w\-.~%=&+]*$/)
+  .max(1000)
 
 /** One answer with everything behind it, and the analyst's review of it. */
 export default async function AnswerDetailPage({ params, searchParams }: Props) {
