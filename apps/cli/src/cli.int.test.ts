@@ -29,14 +29,14 @@ describe('policydesk CLI', () => {
     expect(run.code).toBe(0)
     for (const command of ['start', 'db', 'ingest', 'ask', 'eval', 'documents'])
       expect(run.stdout).toContain(command)
-  })
+  }, 300_000)
 
   it('migrates idempotently', async () => {
     expect((await runCli(['db', 'migrate'], env())).code).toBe(0)
     const again = await runCli(['db', 'migrate', '--json'], env())
     expect(again.code).toBe(0)
     expect(jsonLines(again.stdout)[0]).toMatchObject({ migrated: true })
-  })
+  }, 300_000)
 
   it('ingests the demo corpus twice without duplicating documents, versions or chunks', async () => {
     const first = await runCli(['ingest', policies, '--wait', '--json'], env(), 240_000)
@@ -55,7 +55,7 @@ describe('policydesk CLI', () => {
     const list = jsonLines((await runCli(['documents', 'list', '--json'], env())).stdout)
     expect(list).toHaveLength(20)
     expect(list.every((d) => d.latestVersionNo === 1)).toBe(true)
-  })
+  }, 300_000)
 
   it('reports a failed file with its reason and a non-zero exit, without stopping the others', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pd-bad-'))
@@ -70,7 +70,7 @@ describe('policydesk CLI', () => {
     expect(byName['empty.md']).toMatchObject({ status: 'failed', error: 'The file is empty' })
     expect(byName['notes.md']).toMatchObject({ status: 'ready' })
     rmSync(dir, { recursive: true, force: true })
-  })
+  }, 300_000)
 
   it('answers a demo question with a citation and abstains on an unanswerable one', async () => {
     // The seeded demo users are needed for `ask --as`.
@@ -89,7 +89,7 @@ describe('policydesk CLI', () => {
 
     const unanswerable = await runCli(['ask', 'Does the company offer pet insurance?', '--json'], env())
     expect(jsonLines(unanswerable.stdout)[0]).toMatchObject({ abstained: true, citations: [] })
-  })
+  }, 300_000)
 
   it('gives one clear line and exit 1 for bad input', async () => {
     const missing = await runCli(['ingest', '/no/such/path'], env())
@@ -112,5 +112,5 @@ describe('policydesk CLI', () => {
     const badEnv = await runCli(['db', 'migrate'], { ...env(), DATABASE_URL: 'mysql://x' })
     expect(badEnv.code).toBe(1)
     expect(badEnv.stderr).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL')
-  })
+  }, 300_000)
 })

@@ -36,7 +36,7 @@ describe('one owner per data dir', () => {
     for (let i = 0; i < 100 && existsSync(path.join(dataDir, 'pg.json')); i++) await sleep(100)
     expect(existsSync(path.join(dataDir, 'pg.json'))).toBe(false)
     expect((await runCli(['documents', 'list', '--json'], env)).code).toBe(0)
-  })
+  }, 300_000)
 
   it('a second `start` on a data dir that is in use fails with a clear message', async () => {
     const dataDir = freshDataDir()
@@ -67,5 +67,5 @@ describe('one owner per data dir', () => {
     expect(existsSync(path.join(dataDir, 'app.json'))).toBe(true)
     const { claimServiceState } = await import('@policydesk/runtime')
     expect(claimServiceState(path.join(dataDir, 'app.json'))).toBe(true)
-  })
+  }, 300_000)
 })

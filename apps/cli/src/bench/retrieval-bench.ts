@@ -1,4 +1,4 @@
-import { type Database, type DbOrTx, embeddingIndexName, ensureEmbeddingIndex, sql } from '@policydesk/db'
+import { type Database, type DbOrTx, embeddingIndexName, ensureEmbeddingIndex } from '@policydesk/db'
 import { type EphemeralDatabase, startEphemeralDatabase } from '@policydesk/db/embedded'
 import { hybridSearch } from '@policydesk/inference'
 import { type EmbeddingRow, insertEmbeddings } from '@policydesk/ingest'

@@ -42,7 +42,7 @@ describe('policydesk eval', () => {
     expect(report.supportedSentenceRate).toBeGreaterThanOrEqual(0.95)
     // eval never touches the data dir
     expect((await import('node:fs')).readdirSync(dataDir)).toEqual([])
-  })
+  }, 300_000)
 
   it('names the line of a malformed question', async () => {
     const file = path.join(dataDir, '..', `bad-questions-${process.pid}.jsonl`)
@@ -54,5 +54,5 @@ describe('policydesk eval', () => {
     rmSync(file, { force: true })
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^policydesk: questions line 2: invalid JSON/)
-  })
+  }, 300_000)
 })

@@ -14,7 +14,7 @@ export async function listUsersWithGroups(db: DbOrTx): Promise<DirectoryUser[]> 
       role: users.role,
       groups: sql<
         string[]
-      >`coalesce((select array_agg(g.name order by g.name) from user_groups ug join groups g on g.id = ug.group_id where ug.user_id = ${users.id}), '{}')`,
+      >`coalesce((select array_agg(g.name order by g.name) from user_groups ug join groups g on g.id = ug.group_id where ug.user_id = users.id), '{}')`,
     })
     .from(users)
     .orderBy(users.email)

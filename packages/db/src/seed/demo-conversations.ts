@@ -52,7 +52,7 @@ export const demoConversations: DemoConversation[] = [
   {
     asker: 'employee@example.com',
     title: 'Dogs allowed?',
-    turns: [{ question: 'Are dogs allowed in the office on Fridays?' }],
+    turns: [{ question: 'Are dogs allowed in the office?' }],
   },
   {
     asker: 'employee@example.com',
@@ -151,7 +151,8 @@ export async function seedDemoConversations(
       })
       history.push({ role: 'user', content: turn.question }, { role: 'assistant', content: result.text })
       if (!result.traceId) continue
-      const mine = (summary.byAsker[item.asker] ??= { traces: 0, abstained: 0, up: 0, down: 0 })
+      const mine = summary.byAsker[item.asker] ?? { traces: 0, abstained: 0, up: 0, down: 0 }
+      summary.byAsker[item.asker] = mine
       summary.traces++
       mine.traces++
       if (result.abstained) {

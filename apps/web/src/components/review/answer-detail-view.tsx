@@ -1,5 +1,6 @@
 import type { AnswerDetail } from '@policydesk/db'
 import { MessageSquareText } from 'lucide-react'
+import type { ReactNode } from 'react'
 import { formatDateTime, formatInt, formatMs, formatScore, formatUsd } from '@/lib/review/format'
 import { cn } from '@/lib/utils'
 import { AnswerSentences } from './answer-sentences'
@@ -8,7 +9,7 @@ import { CandidatesTable } from './candidates-table'
 import { LatencyBars } from './latency-bars'
 import { Badge, Card, CardTitle } from './ui'
 
-function Meta({ label, children }: { label: string; children: React.ReactNode }) {
+function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <dt className="text-xs text-slate-500">{label}</dt>
@@ -35,7 +36,11 @@ export function AnswerDetailView({
       trace.validation.sentences.some((s) => s.claim && !s.supported))
   const usedCount = candidates.filter((c) => c.used).length
   const citedCount = candidates.filter((c) => c.cited).length
-  const earlier = detail.conversation.filter((m) => !m.current)
+  // The turns before this one: drop the answer itself and the question it answers (shown above).
+  const currentAt = detail.conversation.findIndex((m) => m.current)
+  const turnStart =
+    currentAt > 0 && detail.conversation[currentAt - 1]?.role === 'user' ? currentAt - 1 : currentAt
+  const earlier = currentAt === -1 ? [] : detail.conversation.slice(0, turnStart)
 
   return (
     <div className="space-y-4">

@@ -162,8 +162,9 @@ export function AnswerLogFilters({
             value={query.model}
             options={models.map((m) => ({ value: m, label: m }))}
           />
-          <div className="flex flex-col justify-end">
-            <label className="flex h-9 items-center gap-2 text-sm text-slate-700">
+          <fieldset className="flex min-w-0 flex-col gap-1">
+            <legend className="mb-1 text-xs font-medium text-slate-700">Retrieval</legend>
+            <label className="flex h-9 items-center gap-2 text-sm whitespace-nowrap text-slate-700">
               <input
                 type="checkbox"
                 name="lowScore"
@@ -171,10 +172,10 @@ export function AnswerLogFilters({
                 defaultChecked={query.lowScore === '1'}
                 className="size-4 rounded border-slate-300 accent-indigo-600"
               />
-              Low score
-              <span className="text-xs text-slate-500">(&lt; {formatScore(lowScoreThreshold, 3)})</span>
+              Low score{' '}
+              <span className="text-xs text-slate-500">&lt; {formatScore(lowScoreThreshold, 3)}</span>
             </label>
-          </div>
+          </fieldset>
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-2">
           <button type="submit" className={buttonVariants({ size: 'sm' })}>

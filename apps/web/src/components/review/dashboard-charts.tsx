@@ -33,7 +33,9 @@ const COLORS = {
 }
 
 const shortDay = (day: string) => day.slice(5)
-const percentTick = (v: number) => `${Math.round(v * 100)}%`
+/** Dots, so a day with data between empty days still shows. */
+const DOT = { r: 2.5 }
+const percentTick = (v: number) => `${(v * 100).toFixed(v > 0 && v < 0.1 ? 1 : 0)}%`
 const axis = { fontSize: 11, fill: '#64748b' }
 
 function ChartCard({ title, summary, children }: { title: string; summary: string; children: ReactNode }) {
@@ -65,8 +67,20 @@ export function DashboardCharts({ days, totals }: { days: DayPoint[]; totals: To
             <YAxis allowDecimals={false} tick={axis} />
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="answered" name="Answered" stackId="q" fill={COLORS.answered} />
-            <Bar dataKey="abstained" name="Abstained" stackId="q" fill={COLORS.abstained} />
+            <Bar
+              isAnimationActive={false}
+              dataKey="answered"
+              name="Answered"
+              stackId="q"
+              fill={COLORS.answered}
+            />
+            <Bar
+              isAnimationActive={false}
+              dataKey="abstained"
+              name="Abstained"
+              stackId="q"
+              fill={COLORS.abstained}
+            />
           </BarChart>
         </ResponsiveContainer>
       </ChartCard>
@@ -81,12 +95,19 @@ export function DashboardCharts({ days, totals }: { days: DayPoint[]; totals: To
             <YAxis domain={[0, 1]} tickFormatter={percentTick} tick={axis} />
             <Tooltip formatter={(v) => formatPercent(Number(v), 1)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Line dataKey="answerRate" name="Answer rate" stroke={COLORS.answered} dot={false} connectNulls />
+            <Line
+              isAnimationActive={false}
+              dataKey="answerRate"
+              name="Answer rate"
+              stroke={COLORS.answered}
+              dot={DOT}
+              connectNulls
+            />
             <Line
               dataKey="abstentionRate"
               name="Abstention rate"
               stroke={COLORS.abstained}
-              dot={false}
+              dot={DOT}
               connectNulls
             />
           </LineChart>
@@ -103,8 +124,8 @@ export function DashboardCharts({ days, totals }: { days: DayPoint[]; totals: To
             <YAxis allowDecimals={false} tick={axis} />
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="up" name="Thumbs up" stackId="f" fill={COLORS.up} />
-            <Bar dataKey="down" name="Thumbs down" stackId="f" fill={COLORS.down} />
+            <Bar isAnimationActive={false} dataKey="up" name="Thumbs up" stackId="f" fill={COLORS.up} />
+            <Bar isAnimationActive={false} dataKey="down" name="Thumbs down" stackId="f" fill={COLORS.down} />
           </BarChart>
         </ResponsiveContainer>
       </ChartCard>
@@ -116,13 +137,17 @@ export function DashboardCharts({ days, totals }: { days: DayPoint[]; totals: To
           <LineChart {...common}>
             {grid}
             {x}
-            <YAxis domain={[0, 'auto']} tickFormatter={percentTick} tick={axis} />
+            <YAxis
+              domain={[0, (max: number) => Math.max(max, 0.1)]}
+              tickFormatter={percentTick}
+              tick={axis}
+            />
             <Tooltip formatter={(v) => formatPercent(Number(v), 1)} />
             <Line
               dataKey="validationFailureRate"
               name="Validation failures"
               stroke={COLORS.failed}
-              dot={false}
+              dot={DOT}
               connectNulls
             />
           </LineChart>
@@ -139,10 +164,38 @@ export function DashboardCharts({ days, totals }: { days: DayPoint[]; totals: To
             <YAxis tickFormatter={(v: number) => formatMs(v)} tick={axis} width={56} />
             <Tooltip formatter={(v) => formatMs(Number(v))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Line dataKey="ttftP50" name="First token p50" stroke={COLORS.p50} dot={false} connectNulls />
-            <Line dataKey="ttftP95" name="First token p95" stroke={COLORS.p95} dot={false} connectNulls />
-            <Line dataKey="totalP50" name="Total p50" stroke={COLORS.total50} dot={false} connectNulls />
-            <Line dataKey="totalP95" name="Total p95" stroke={COLORS.total95} dot={false} connectNulls />
+            <Line
+              isAnimationActive={false}
+              dataKey="ttftP50"
+              name="First token p50"
+              stroke={COLORS.p50}
+              dot={DOT}
+              connectNulls
+            />
+            <Line
+              isAnimationActive={false}
+              dataKey="ttftP95"
+              name="First token p95"
+              stroke={COLORS.p95}
+              dot={DOT}
+              connectNulls
+            />
+            <Line
+              isAnimationActive={false}
+              dataKey="totalP50"
+              name="Total p50"
+              stroke={COLORS.total50}
+              dot={DOT}
+              connectNulls
+            />
+            <Line
+              isAnimationActive={false}
+              dataKey="totalP95"
+              name="Total p95"
+              stroke={COLORS.total95}
+              dot={DOT}
+              connectNulls
+            />
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>
@@ -168,8 +221,21 @@ export function DashboardCharts({ days, totals }: { days: DayPoint[]; totals: To
               }
             />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar yAxisId="tokens" dataKey="tokens" name="Tokens" fill={COLORS.tokens} />
-            <Line yAxisId="cost" dataKey="costUsd" name="Cost" stroke={COLORS.cost} dot={false} />
+            <Bar
+              isAnimationActive={false}
+              yAxisId="tokens"
+              dataKey="tokens"
+              name="Tokens"
+              fill={COLORS.tokens}
+            />
+            <Line
+              isAnimationActive={false}
+              yAxisId="cost"
+              dataKey="costUsd"
+              name="Cost"
+              stroke={COLORS.cost}
+              dot={DOT}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </ChartCard>

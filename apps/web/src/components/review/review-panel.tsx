@@ -8,32 +8,10 @@ import { Button } from '@/components/ui/button'
 import { Textarea } from '@/components/ui/textarea'
 import { labelText } from '@/lib/review/labels'
 import { markerProblem } from '@/lib/review/markers'
+import type { PanelCandidate, PanelReview, Verdict } from '@/lib/review/panel-props'
 import { QUEUE_SHORTCUTS, queueActionFor } from '@/lib/review/shortcuts'
 import { cn } from '@/lib/utils'
 import { Alert, Badge, Kbd } from './ui'
-
-export type Verdict = 'approved' | 'corrected' | 'rejected'
-
-export type PanelCandidate = {
-  chunkId: string
-  rank: number
-  title: string
-  versionNo: number | null
-  page: number | null
-  passage: string
-  used: boolean
-  cited: boolean
-}
-
-export type PanelReview = {
-  verdict: Verdict
-  labels: string[]
-  notes: string | null
-  correctedAnswer: string | null
-  /** Chunk ids of the corrected answer's citations, [1] first. */
-  citedChunkIds: string[]
-  reviewerName: string | null
-}
 
 type Props = {
   traceId: string
@@ -334,7 +312,7 @@ export function ReviewPanel(props: Props) {
                               #{c.rank}
                               {c.cited ? ' · cited' : c.used ? ' · used' : ''}
                             </span>
-                            <span className="mt-0.5 line-clamp-3 block text-slate-600">{c.passage}</span>
+                            <span className="mt-0.5 line-clamp-3 text-slate-600">{c.passage}</span>
                           </label>
                           {n > 0 ? (
                             <Button

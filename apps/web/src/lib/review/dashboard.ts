@@ -23,8 +23,11 @@ export async function loadDashboard(
   now = new Date(),
 ): Promise<DashboardData> {
   const bounds = rangeBounds(range, now)
-  const stats = await dashboardStats(db, viewer, bounds)
-  const gapQuestions = await coverageGapQuestions(db, viewer, { ...bounds, limit: GAP_SAMPLE })
+  // Concurrent on Postgres; the embedded database serialises them anyway.
+  const [stats, gapQuestions] = await Promise.all([
+    dashboardStats(db, viewer, bounds),
+    coverageGapQuestions(db, viewer, { ...bounds, limit: GAP_SAMPLE }),
+  ])
   return {
     range,
     from: bounds.from.toISOString(),

@@ -1,5 +1,27 @@
 import type { AnswerDetail } from '@policydesk/db'
-import type { PanelCandidate, PanelReview } from '@/components/review/review-panel'
+
+export type Verdict = 'approved' | 'corrected' | 'rejected'
+
+export type PanelCandidate = {
+  chunkId: string
+  rank: number
+  title: string
+  versionNo: number | null
+  page: number | null
+  passage: string
+  used: boolean
+  cited: boolean
+}
+
+export type PanelReview = {
+  verdict: Verdict
+  labels: string[]
+  notes: string | null
+  correctedAnswer: string | null
+  /** Chunk ids of the corrected answer's citations, [1] first. */
+  citedChunkIds: string[]
+  reviewerName: string | null
+}
 
 /** What the client-side review panel needs from a detail (readable passages only; no hidden text). */
 export function panelPropsFor(detail: AnswerDetail): {

@@ -7,6 +7,8 @@ import { getDb } from '@/lib/db'
 
 export const dynamic = 'force-dynamic'
 
+const MAX_FILES_OF_MAX_SIZE = 10
+
 /**
  * Admin upload (multipart): `file` (repeatable) plus fields shared by every file of the request — `title`
  * (one file only), `tags`, `groups`, `effectiveDate`, `documentId` (replace). Each file is checked and
@@ -21,6 +23,16 @@ export async function POST(request: Request) {
   if (!(request.headers.get('content-type') ?? '').includes('multipart/form-data')) {
     return Response.json({ error: 'Send the files as multipart/form-data.' }, { status: 415 })
   }
+  const maxBytes = readIngestEnv().INGEST_MAX_MB * 1024 * 1024
+  // Bodies are buffered to be parsed: bound one request, whatever the number of files in it.
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes * MAX_FILES_OF_MAX_SIZE) {
+    return Response.json(
+      {
+        error: `The request is too large: send at most ${MAX_FILES_OF_MAX_SIZE} files of the maximum size per request.`,
+      },
+      { status: 413 },
+    )
+  }
   let form: FormData
   try {
     form = await request.formData()
@@ -30,7 +42,7 @@ export async function POST(request: Request) {
   const input = parseUploadForm(form)
   if (!input.ok) return Response.json({ error: `Invalid request: ${input.error}` }, { status: 400 })
 
-  const ctx = { db: getDb(), actorId: auth.user.id, maxBytes: readIngestEnv().INGEST_MAX_MB * 1024 * 1024 }
+  const ctx = { db: getDb(), actorId: auth.user.id, maxBytes }
   const results: UploadOutcome[] = []
   for (const file of input.files) {
     const bytes = Buffer.from(await file.arrayBuffer())

@@ -82,7 +82,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </p>
           <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
             <AnswerDetailView detail={detail} lowScoreThreshold={lowScoreThreshold} headingLevel={2} />
-            <div className="xl:sticky xl:top-4 xl:self-start">
+            <div className="xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
               <ReviewPanel
                 key={detail.trace.id}
                 labels={labels}

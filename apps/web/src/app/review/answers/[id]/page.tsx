@@ -43,7 +43,7 @@ export default async function AnswerDetailPage({ params, searchParams }: Props) 
       </nav>
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <AnswerDetailView detail={detail} lowScoreThreshold={lowScoreThreshold} />
-        <div className="xl:sticky xl:top-4 xl:self-start">
+        <div className="xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
           <ReviewPanel key={detail.trace.id} labels={labels} {...panelPropsFor(detail)} />
         </div>
       </div>
