@@ -87,7 +87,17 @@ export type SizeReport = {
   runs: SettingRun[]
   /** EXPLAIN ANALYZE means over 10 queries: time in the vector CTE, the full-text CTE, and the whole statement. */
   plans: { user: string; setting: string; vecMs: number; txtMs: number; executionMs: number }[]
-  memory: { rssMiB: number; databaseMiB: number; indexMiB: number; chunkEmbeddingsMiB: number }
+  /**
+   * RSS of this process (the embedded Postgres runs in it) after the size's queries, and the peak sampled so
+   * far in the run (WASM memory is not returned, so a larger size's peak includes earlier ones).
+   */
+  memory: {
+    rssMiB: number
+    peakRssMiB: number
+    databaseMiB: number
+    indexMiB: number
+    chunkEmbeddingsMiB: number
+  }
 }
 
 export type RetrievalBenchReport = {
@@ -508,6 +518,7 @@ async function benchSize(
       plans,
       memory: {
         rssMiB: round(process.memoryUsage().rss / 1024 / 1024),
+        peakRssMiB: sampler.self().sampledPeakMiB,
         databaseMiB: mib(sizes[0]?.db),
         indexMiB: mib(sizes[0]?.idx),
         chunkEmbeddingsMiB: mib(sizes[0]?.tbl),

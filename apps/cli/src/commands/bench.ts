@@ -190,7 +190,7 @@ function printIngestReport(r: IngestBenchReport): void {
 function printRetrievalReport(r: RetrievalBenchReport): void {
   for (const size of r.sizes) {
     printLine(
-      `\n${size.chunks} chunks, ${size.documents} documents, ${size.topics} topics: insert ${size.insert.embeddingRowsPerSecond} vectors/s, HNSW build ${size.hnswBuildSeconds} s, database ${size.memory.databaseMiB} MiB, RSS ${size.memory.rssMiB} MiB`,
+      `\n${size.chunks} chunks, ${size.documents} documents, ${size.topics} topics: insert ${size.insert.embeddingRowsPerSecond} vectors/s, HNSW build ${size.hnswBuildSeconds} s, database ${size.memory.databaseMiB} MiB, RSS ${size.memory.rssMiB} MiB (peak ${size.memory.peakRssMiB})`,
     )
     printLine(
       `${'user'.padEnd(16)} ${'setting'.padEnd(38)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'recall@10'.padStart(10)} ${'vec rows'.padStart(9)} ${'hnsw scans'.padStart(10)} ${'tuples/q'.padStart(9)}`,
