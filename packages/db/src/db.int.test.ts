@@ -56,4 +56,9 @@ describe('embedded database', () => {
     })
     expect(JSON.stringify(plan.rows)).toContain('Index Scan using chunk_embeddings_hnsw_builtin_hash_384_384')
   })
+
+  it('turns on iterative HNSW scans for every pooled connection', async () => {
+    const { rows } = await t.pool.query<{ v: string }>(`select current_setting('hnsw.iterative_scan') as v`)
+    expect(rows[0]?.v).toBe('relaxed_order')
+  })
 })

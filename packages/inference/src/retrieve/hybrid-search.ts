@@ -47,8 +47,11 @@ export async function hybridSearch(
   const tags = sql.param(filters.tags?.length ? filters.tags : null)
   const groupIds = sql.param(request.groupIds)
 
+  // `not materialized` lets the planner push the ACL into each use instead of rescanning a materialised
+  // CTE per candidate (docs/benchmarks.md: vector side 170–255 ms → 6 ms at 100k). Iterative HNSW scans,
+  // which keep recall under restrictive ACLs, are switched on per connection in createDb.
   const result = await db.execute(sql`
-    with visible as (
+    with visible as not materialized (
       select d.id as document_id, d.slug, d.title, d.current_version_id as version_id
       from documents d
       where d.deleted_at is null and d.current_version_id is not null
