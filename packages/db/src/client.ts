@@ -16,16 +16,17 @@ export function createDb(url: string, options: { poolSize?: number } = {}): DbHa
     max: options.poolSize ?? 5,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 10_000,
+    // pgvector ≥ 0.8: an HNSW scan filtered by the ACL keeps fetching until enough rows pass, instead of
+    // returning the few of its first ef_search candidates a restrictive reader may see (recall@10 at 100k
+    // chunks, reader of 5% of documents: 0.18 → 0.98; docs/benchmarks.md). Re-ranking by score follows, so
+    // relaxed order is safe. The hook runs before the pool hands the client out (a 'connect' listener
+    // would race the caller's first query); an older pgvector without the setting keeps working.
+    onConnect: async (client) => {
+      await client.query('set hnsw.iterative_scan = relaxed_order').catch(() => {})
+    },
   })
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', () => {})
-  // pgvector ≥ 0.8: an HNSW scan filtered by the ACL keeps fetching until enough rows pass, instead of
-  // returning the few of its first ef_search candidates a restrictive reader may see (recall@10 at 100k
-  // chunks, reader of 5% of documents: 0.18 → 0.98; docs/benchmarks.md). Re-ranking by score follows, so
-  // relaxed order is safe.
-  pool.on('connect', (client) => {
-    client.query('set hnsw.iterative_scan = relaxed_order').catch(() => {})
-  })
   const db = drizzle(pool, { schema, casing: 'snake_case' })
   return {
     db,
