@@ -5,6 +5,7 @@ const config: NextConfig = {
   // Internal packages are TypeScript source (see STYLE.md); Next compiles them.
   transpilePackages: [
     '@policydesk/db',
+    '@policydesk/finetune',
     '@policydesk/ingest',
     '@policydesk/inference',
     '@policydesk/jobs',

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect, type PlaywrightWorkerArgs } from '@playwright/test'
 import { ChatPage } from './pages/chat-page'
 import { DEMO_USERS, type DemoUser, SignInPage } from './pages/sign-in-page'
 
@@ -25,5 +25,18 @@ export const test = base.extend<Fixtures>({
     })
   },
 })
+
+/** A signed-in API client (no page) for a demo user: for setup and for checking what an API returns. */
+export async function apiAs(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string | undefined,
+  user: DemoUser,
+) {
+  const context = await playwright.request.newContext({ baseURL })
+  expect(
+    (await context.post('/api/auth/dev-sign-in', { data: { email: DEMO_USERS[user].email } })).status(),
+  ).toBe(200)
+  return context
+}
 
 export { expect }

@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process'
-import path from 'node:path'
-import { promisify } from 'node:util'
-import type { PlaywrightWorkerArgs } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { apiAs, expect, test } from './fixtures'
 import { ChatPage } from './pages/chat-page'
 import { ReviewAnswerPage } from './pages/review-answer-page'
 import { ReviewDashboardPage } from './pages/review-dashboard-page'
 import { ReviewLogPage } from './pages/review-log-page'
-import { DEMO_USERS, type DemoUser } from './pages/sign-in-page'
+import { DEMO_USERS } from './pages/sign-in-page'
+import { lastJson, runInRepo } from './support/run-in-repo'
 
 type SeedSummary = {
   traces: number
@@ -24,33 +21,7 @@ const HR_QUESTION = 'What is the salary band for an L3 Senior engineer in Lisbon
  * `answer()` as the demo users against this run's embedded database), then rates them.
  */
 async function seedConversations(): Promise<SeedSummary> {
-  const root = path.resolve(import.meta.dirname, '../../..')
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'scripts/seed-demo-conversations.ts'), '--json'],
-    {
-      cwd: root,
-      timeout: 150_000,
-      env: {
-        ...process.env,
-        POLICYDESK_DATA_DIR: process.env.POLICYDESK_E2E_DATA_DIR,
-        POLICYDESK_LOG_LEVEL: 'warn',
-      },
-    },
-  )
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as SeedSummary
-}
-
-async function apiAs(
-  playwright: PlaywrightWorkerArgs['playwright'],
-  baseURL: string | undefined,
-  user: DemoUser,
-) {
-  const context = await playwright.request.newContext({ baseURL })
-  expect(
-    (await context.post('/api/auth/dev-sign-in', { data: { email: DEMO_USERS[user].email } })).status(),
-  ).toBe(200)
-  return context
+  return lastJson<SeedSummary>(await runInRepo(['scripts/seed-demo-conversations.ts', '--json']))
 }
 
 test('an employee gets 403 on every review page and API', async ({ page, signInViaApi }) => {
@@ -60,6 +31,7 @@ test('an employee gets 403 on every review page and API', async ({ page, signInV
     '/review/queue',
     '/review/curated',
     '/review/dashboard',
+    '/review/datasets',
     '/review/answers/00000000-0000-4000-8000-000000000000',
   ]) {
     const response = await page.goto(url)
@@ -76,6 +48,8 @@ test('an employee gets 403 on every review page and API', async ({ page, signInV
     '/api/review/dashboard',
     '/api/review/export?format=csv',
     '/api/review/feedback',
+    '/api/review/datasets',
+    `/api/review/datasets/${id}/download?part=train`,
   ]
   for (const url of gets) expect((await page.request.get(url)).status(), url).toBe(403)
   const review = await page.request.put(`/api/review/answers/${id}/review`, {
@@ -199,6 +173,10 @@ test.describe
       const body = await response.text()
       expect(body).toMatch(/"curatedAnswerId":"[0-9a-f-]{36}"/)
       await expect(chat.lastAnswer().getByTestId('answer-text')).toContainText('refreshed every 36 months')
+      await expect(chat.lastAnswer().getByTestId('curated-badge')).toBeVisible()
+      // Still marked after a reload (read back from the stored trace).
+      await employeePage.reload()
+      await expect(chat.lastAnswer().getByTestId('curated-badge')).toBeVisible()
       await employeePage.screenshot({ path: 'test-results/screenshots/review-chat-curated.png' })
       await employeeContext.close()
 

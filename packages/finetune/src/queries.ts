@@ -1,11 +1,23 @@
-import { type DbOrTx, schema } from '@policydesk/db'
-import { desc, eq, sql } from 'drizzle-orm'
-import { splitDatasetContent } from './dataset/store'
+import { type DbOrTx, hiddenDocumentIds, type ReviewViewer, schema } from '@policydesk/db'
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm'
+import { splitDatasetContent } from './dataset/split-content'
 
 /**
- * Read functions for an analyst "Datasets" page (and `finetune list`): datasets with their stats but
+ * Read functions for the analyst "Datasets" page (and `finetune list`): datasets with their stats but
  * without the (possibly large) JSONL, one dataset's files for download, and fine-tune jobs.
+ *
+ * Permissions: pass the `viewer` and a non-admin sees a dataset only when every document version it
+ * quotes (contexts, corrections, distractors) belongs to a document their groups may read — the rule of
+ * the answers log (`traceVisibleTo`), enforced in the WHERE clause. Without a viewer (the CLI, which
+ * already holds the database credentials) everything is listed.
  */
+type ViewerOption = { viewer?: ReviewViewer }
+
+function datasetVisibleTo(viewer: ReviewViewer | undefined): SQL | undefined {
+  if (!viewer || viewer.role === 'admin') return undefined
+  return sql`not (${schema.finetuneDatasets.versionIds} && array(select v.id from document_versions v
+    where v.document_id = any(${hiddenDocumentIds(viewer)})))`
+}
 
 export type DatasetListRow = {
   id: string
@@ -20,7 +32,10 @@ export type DatasetListRow = {
   jobs: number
 }
 
-export async function listDatasets(db: DbOrTx, options: { limit?: number } = {}): Promise<DatasetListRow[]> {
+export async function listDatasets(
+  db: DbOrTx,
+  options: ViewerOption & { limit?: number } = {},
+): Promise<DatasetListRow[]> {
   const d = schema.finetuneDatasets
   return db
     .select({
@@ -37,6 +52,7 @@ export async function listDatasets(db: DbOrTx, options: { limit?: number } = {})
     })
     .from(d)
     .leftJoin(schema.users, eq(schema.users.id, d.createdBy))
+    .where(datasetVisibleTo(options.viewer))
     .orderBy(desc(d.createdAt))
     .limit(options.limit ?? 100)
 }
@@ -51,13 +67,17 @@ export type DatasetDownload = {
   validation: string
 }
 
-/** One dataset's JSONL (whole, and split into the training and validation files); null when unknown. */
-export async function getDatasetContent(db: DbOrTx, id: string): Promise<DatasetDownload | null> {
+/** One dataset's JSONL (whole, and split into the training and validation files); null when unknown or hidden. */
+export async function getDatasetContent(
+  db: DbOrTx,
+  id: string,
+  options: ViewerOption = {},
+): Promise<DatasetDownload | null> {
   const d = schema.finetuneDatasets
   const [row] = await db
     .select({ id: d.id, name: d.name, format: d.format, content: d.content, stats: d.stats })
     .from(d)
-    .where(sql`${d.id}::text = ${id}`)
+    .where(and(sql`${d.id}::text = ${id}`, datasetVisibleTo(options.viewer)))
   if (!row) return null
   return { id: row.id, name: row.name, format: row.format, content: row.content, ...splitDatasetContent(row) }
 }
@@ -66,14 +86,19 @@ export type FineTuneJobListRow = typeof schema.finetuneJobs.$inferSelect & { dat
 
 export async function listFineTuneJobs(
   db: DbOrTx,
-  options: { datasetId?: string; limit?: number } = {},
+  options: ViewerOption & { datasetId?: string; limit?: number } = {},
 ): Promise<FineTuneJobListRow[]> {
   const j = schema.finetuneJobs
   const rows = await db
     .select({ job: j, datasetName: schema.finetuneDatasets.name })
     .from(j)
     .innerJoin(schema.finetuneDatasets, eq(schema.finetuneDatasets.id, j.datasetId))
-    .where(options.datasetId ? sql`${j.datasetId}::text = ${options.datasetId}` : undefined)
+    .where(
+      and(
+        options.datasetId ? sql`${j.datasetId}::text = ${options.datasetId}` : undefined,
+        datasetVisibleTo(options.viewer),
+      ),
+    )
     .orderBy(desc(j.createdAt))
     .limit(options.limit ?? 100)
   return rows.map((r) => ({ ...r.job, datasetName: r.datasetName }))

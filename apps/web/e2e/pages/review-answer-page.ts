@@ -27,7 +27,9 @@ export class ReviewAnswerPage {
     await this.panel.getByText('Correct', { exact: true }).click()
     const answer = this.panel.getByLabel('Corrected answer')
     await expect(answer).toBeFocused()
-    for (const box of await this.picker.getByRole('checkbox', { checked: true }).all()) await box.uncheck()
+    // `.all()` would pin positions of a filtered list that shrinks with every uncheck: take the first each time.
+    const checked = this.picker.getByRole('checkbox', { checked: true })
+    while ((await checked.count()) > 0) await checked.first().uncheck()
     await this.picker.getByRole('listitem').filter({ hasText: passage }).first().getByRole('checkbox').check()
     await answer.fill(text)
   }

@@ -93,9 +93,9 @@ describe('conversations', () => {
     expect((await listRecentFeedback(t.db)).filter((f) => f.traceId === traceId)).toHaveLength(1)
 
     const messages = await listMessages(t.db, c.id)
-    expect(messages.map((m) => [m.role, m.content, m.rating])).toEqual([
-      ['user', 'How much?', null],
-      ['assistant', 'EUR 40.', 'down'],
+    expect(messages.map((m) => [m.role, m.content, m.rating, m.curated])).toEqual([
+      ['user', 'How much?', null, false],
+      ['assistant', 'EUR 40.', 'down', false],
     ])
     expect(await conversationTurns(t.db, { conversationId: c.id })).toEqual([
       { role: 'user', content: 'How much?' },

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../client'
 import {
   answerTraces,
+  CURATED_MODEL,
   chunks,
   conversations,
   documentGroups,
@@ -115,6 +116,8 @@ export type StoredMessage = {
   citations: TraceCitation[] | null
   validation: TraceValidation | null
   rating: 'up' | 'down' | null
+  /** Served from a curated (analyst-reviewed) answer. */
+  curated: boolean
 }
 
 /** A conversation's messages in order, with each answer's trace and the asker's own rating. */
@@ -130,6 +133,7 @@ export async function listMessages(db: DbOrTx, conversationId: string): Promise<
       citations: answerTraces.citations,
       validation: answerTraces.validation,
       rating: feedback.rating,
+      curated: sql<boolean>`coalesce(${answerTraces.model} = ${CURATED_MODEL}, false)`,
     })
     .from(messages)
     .leftJoin(answerTraces, eq(answerTraces.id, messages.traceId))

@@ -1,6 +1,6 @@
 import { and, desc, gte, lt, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../client'
-import { answerTraces, feedback } from '../schema'
+import { answerTraces, CURATED_MODEL, feedback } from '../schema'
 import { validationFailedSql } from './answer-log'
 import { outerId, type ReviewViewer, traceVisibleTo } from './review-access'
 
@@ -73,7 +73,7 @@ export async function dashboardStats(
       count(*) filter (where ${feedback.rating} = 'up') as "up",
       count(*) filter (where ${feedback.rating} = 'down') as "down",
       count(*) filter (where ${validationFailedSql}) as "validationFailed",
-      count(*) filter (where ${answerTraces.model} = 'curated') as "curated",
+      count(*) filter (where ${answerTraces.model} = ${CURATED_MODEL}) as "curated",
       ${p(0.5, answerTraces.ttftMs)} as "ttftP50",
       ${p(0.95, answerTraces.ttftMs)} as "ttftP95",
       ${p(0.5, answerTraces.totalMs)} as "totalP50",

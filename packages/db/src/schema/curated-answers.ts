@@ -7,6 +7,9 @@ export const curatedStatuses = ['active', 'needs_review', 'retired'] as const
 export const curatedStatus = pgEnum('curated_status', curatedStatuses)
 export type CuratedStatus = (typeof curatedStatuses)[number]
 
+/** `answer_traces.model` of an answer served from a curated answer instead of generated. */
+export const CURATED_MODEL = 'curated'
+
 /**
  * An analyst-approved answer served for later questions that match it closely ("annotation reply").
  * Its citations pin document versions: when a cited document changes or leaves retrieval, the answer is

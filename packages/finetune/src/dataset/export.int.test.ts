@@ -294,4 +294,32 @@ describe('dataset export', () => {
     })
     expect(await getDatasetContent(db, '00000000-0000-4000-8000-000000000000')).toBeNull()
   })
+
+  it('lists and serves a dataset quoting a restricted document only to viewers who may read it', async () => {
+    const hrAnalyst = await analystByEmail(db, 'hr-analyst@example.com')
+    const analyst = await analystByEmail(db, 'analyst@example.com')
+    const exported = await exportDataset(db, {
+      actorId: hrAnalyst.id,
+      actorEmail: hrAnalyst.email,
+      name: 'hr-export',
+      options: options(hrAnalyst.groupIds),
+    })
+    const salary = await findDocumentBySlug(db, 'salary')
+    const [row] = await db
+      .select()
+      .from(schema.finetuneDatasets)
+      .where(eq(schema.finetuneDatasets.id, exported.id))
+    expect(row?.versionIds).toContain(salary?.currentVersionId)
+
+    const plain = { viewer: { role: 'analyst' as const, groupIds: analyst.groupIds } }
+    const hr = { viewer: { role: 'analyst' as const, groupIds: hrAnalyst.groupIds } }
+    const admin = { viewer: { role: 'admin' as const, groupIds: [] } }
+    const names = async (o: typeof plain) => (await listDatasets(db, o)).map((d) => d.name)
+    expect(await names(plain)).toContain('test-export')
+    expect(await names(plain)).not.toContain('hr-export')
+    expect(await names(hr)).toEqual(expect.arrayContaining(['test-export', 'hr-export']))
+    expect(await names(admin)).toContain('hr-export')
+    expect(await getDatasetContent(db, exported.id, plain)).toBeNull()
+    expect((await getDatasetContent(db, exported.id, hr))?.content).toContain('salary band')
+  })
 })

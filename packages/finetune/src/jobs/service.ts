@@ -1,7 +1,7 @@
 import { type Database, type DbOrTx, schema } from '@policydesk/db'
 import { UserFacingError } from '@policydesk/runtime'
 import { eq, or } from 'drizzle-orm'
-import { splitDatasetContent } from '../dataset/store'
+import { splitDatasetContent } from '../dataset/split-content'
 import { isTerminal } from './api-schemas'
 import type { FineTuneClient } from './client'
 

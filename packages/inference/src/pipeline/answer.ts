@@ -1,4 +1,4 @@
-import { getCorpusRevision } from '@policydesk/db'
+import { getCorpusRevision, schema } from '@policydesk/db'
 import { readRankerSetting } from '../env'
 import { ABSTENTION, buildAnswerPrompt, numberSources, PROMPT_VERSION } from '../prompt/answer-prompt'
 import { validateAnswer } from '../validate/validate-answer'
@@ -47,7 +47,7 @@ export async function* streamAnswer(deps: InferenceDeps, input: AnswerInput): As
       cached: false,
       curatedAnswerId: curated.id,
       validation,
-      model: 'curated',
+      model: schema.CURATED_MODEL,
       embeddingModel: deps.embedder.model,
       promptVersion: PROMPT_VERSION,
       usage: { tokensIn: 0, tokensOut: 0, costUsd: 0 },

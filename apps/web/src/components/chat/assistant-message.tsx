@@ -1,6 +1,6 @@
 'use client'
 
-import { AlertTriangle, Check, Copy, FileText, Loader2, RotateCcw, SearchX } from 'lucide-react'
+import { AlertTriangle, BadgeCheck, Check, Copy, FileText, Loader2, RotateCcw, SearchX } from 'lucide-react'
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import type { Rating, UiCitation, UiMessage } from '@/lib/chat/types'
@@ -58,6 +58,15 @@ export function AssistantMessage({ message, onCitation, onRated, onRetry }: Prop
 
   return (
     <div className="space-y-3">
+      {message.curated ? (
+        <p
+          className="inline-flex items-center gap-1.5 rounded-full bg-emerald-50 px-2.5 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200 ring-inset"
+          data-testid="curated-badge"
+        >
+          <BadgeCheck className="size-3.5" aria-hidden />
+          Reviewed answer: checked by an analyst for this question
+        </p>
+      ) : null}
       <div className="leading-relaxed text-slate-900" data-testid="answer-text">
         <AnswerText
           text={message.content}

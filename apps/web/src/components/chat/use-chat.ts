@@ -23,6 +23,7 @@ function pendingAnswer(): UiMessage {
     citations: [],
     unverified: [],
     rating: null,
+    curated: false,
     status: 'streaming',
   }
 }
@@ -37,6 +38,7 @@ function finishedAnswer(final: ChatFinal): UiMessage {
     citations: final.citations,
     unverified: [...unverifiedSentences(final.validation.sentences)],
     rating: null,
+    curated: final.curatedAnswerId !== null,
     status: 'done',
   }
 }

@@ -1,6 +1,6 @@
 'use client'
 
-import { BarChart3, Inbox, ListChecks, Sparkles } from 'lucide-react'
+import { BarChart3, Database, Inbox, ListChecks, Sparkles } from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/lib/utils'
@@ -24,6 +24,12 @@ const LINKS = [
     label: 'Dashboard',
     icon: BarChart3,
     match: (p: string) => p.startsWith('/review/dashboard'),
+  },
+  {
+    href: '/review/datasets',
+    label: 'Datasets',
+    icon: Database,
+    match: (p: string) => p.startsWith('/review/datasets'),
   },
 ]
 

@@ -22,6 +22,7 @@ export async function loadConversationMessages(
     citations: completeCitations(row.citations ?? [], sources),
     unverified: [...unverifiedSentences(row.validation?.sentences)],
     rating: row.rating,
+    curated: row.curated,
     status: 'done',
   }))
 }

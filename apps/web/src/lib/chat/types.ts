@@ -25,6 +25,8 @@ export type UiMessage = {
   /** Plain texts of claim sentences the validator could not support. */
   unverified: string[]
   rating: Rating | null
+  /** Served from an answer an analyst reviewed and curated, not generated for this question. */
+  curated: boolean
   status: 'streaming' | 'done' | 'stopped' | 'error'
   error?: string
 }

@@ -33,3 +33,5 @@ export const queueQuerySchema = z.object({
 })
 
 export const exportQuerySchema = z.object({ format: z.enum(['csv', 'jsonl']).default('csv') })
+
+export const datasetDownloadSchema = z.object({ part: z.enum(['all', 'train', 'validation']).default('all') })

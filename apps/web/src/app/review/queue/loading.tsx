@@ -1,15 +1,1 @@
-/** Shown while a review page loads its data (queries over the whole log can take a moment). */
-export default function ReviewLoading() {
-  return (
-    <div role="status" aria-live="polite" className="animate-pulse space-y-4">
-      <span className="sr-only">Loading…</span>
-      <div className="h-8 w-56 rounded bg-slate-200" />
-      <div className="h-28 rounded-lg bg-slate-200/70" />
-      <div className="space-y-2">
-        {[0, 1, 2, 3, 4, 5].map((i) => (
-          <div key={i} className="h-12 rounded bg-slate-200/60" />
-        ))}
-      </div>
-    </div>
-  )
-}
+export { ReviewLoading as default } from '@/components/review/review-loading'

@@ -1,0 +1,1 @@
+export { ReviewLoading as default } from '@/components/review/review-loading'

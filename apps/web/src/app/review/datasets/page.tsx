@@ -1,0 +1,71 @@
+import { listDatasets, listFineTunedModels, listFineTuneJobs } from '@policydesk/finetune/queries'
+import { DatasetCard } from '@/components/review/datasets/dataset-card'
+import { FineTuneJobsTable } from '@/components/review/datasets/fine-tune-jobs-table'
+import { Card, CardTitle, EmptyState, PageHeader } from '@/components/review/ui'
+import { ROLES, requirePageRole } from '@/lib/auth/require-role'
+import { getDb } from '@/lib/db'
+import { formatDateTime } from '@/lib/review/format'
+import { toViewer } from '@/lib/review/viewer'
+
+export const dynamic = 'force-dynamic'
+
+/**
+ * Fine-tuning datasets exported from reviewed answers, their files, and the jobs trained on them. Export
+ * and submit run from the CLI (they are long, credentialed jobs); this page is where analysts find and
+ * download the results.
+ */
+export default async function DatasetsPage() {
+  const user = await requirePageRole(ROLES.reviewers)
+  const db = getDb()
+  const viewer = toViewer(user)
+  const [datasets, jobs, models] = await Promise.all([
+    listDatasets(db, { viewer }),
+    listFineTuneJobs(db, { viewer }),
+    listFineTunedModels(db),
+  ])
+  return (
+    <>
+      <PageHeader
+        title="Datasets"
+        description="Approved and corrected answers, rebuilt as the model saw them and scrubbed of personal data, ready for fine-tuning. You see the datasets whose every source document you may read."
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <section aria-label="Exported datasets" className="space-y-3">
+          {datasets.length === 0 ? (
+            <EmptyState title="No datasets yet">
+              Review answers, then export them with{' '}
+              <code className="rounded bg-slate-100 px-1">npx policydesk finetune export</code> (see
+              docs/finetune.md).
+            </EmptyState>
+          ) : (
+            datasets.map((dataset) => <DatasetCard key={dataset.id} dataset={dataset} />)
+          )}
+        </section>
+        <aside className="space-y-6">
+          <Card>
+            <CardTitle aside="LLM_MODEL">Fine-tuned models</CardTitle>
+            {models.length === 0 ? (
+              <p className="px-4 py-6 text-sm text-slate-600">
+                None yet: a job that succeeds registers its model here.
+              </p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {models.map((m) => (
+                  <li key={m.jobId} className="px-4 py-2" data-testid="finetuned-model">
+                    <p className="font-mono text-xs break-all text-slate-900">{m.model}</p>
+                    <p className="text-xs text-slate-500">
+                      from {m.baseModel}, {formatDateTime(m.finishedAt)}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </aside>
+      </div>
+      <div className="mt-6">
+        <FineTuneJobsTable jobs={jobs} />
+      </div>
+    </>
+  )
+}
