@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import {
   bumpCorpusRevision,
-  type Database,
+  type DbOrTx,
   EVERYONE_GROUP,
   findDocumentBySlug,
   getDocument,
@@ -60,9 +60,10 @@ export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).dige
 /**
  * Stores the bytes as a new queued version, in one transaction with the document row (so an accepted
  * upload is never half-written). Identical bytes for the same document return the existing version.
- * Enqueueing the job is the caller's next step, after commit.
+ * Given a transaction, it runs inside it (a savepoint), so the caller can commit its own rows — the audit
+ * entry — with the version. Enqueueing the job is the caller's next step, after commit.
  */
-export async function submitDocumentVersion(db: Database, input: SubmitInput): Promise<SubmitResult> {
+export async function submitDocumentVersion(db: DbOrTx, input: SubmitInput): Promise<SubmitResult> {
   const digest = sha256(input.bytes)
   return db.transaction(async (tx) => {
     let document = input.documentId

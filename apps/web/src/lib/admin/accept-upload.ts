@@ -6,6 +6,7 @@ import {
   getAdminDocument,
   recordAudit,
   type schema,
+  type Tx,
   uniqueDocumentSlug,
 } from '@policydesk/db'
 import { detectType, IngestRejection, slugFromFileName, submitDocumentVersion } from '@policydesk/ingest'
@@ -75,9 +76,10 @@ export async function acceptUpload(
   if (fields.documentId && !replacing) return refuse('No such document to replace', 404)
   if (replacing?.purged) return refuse('This document was purged; upload the file as a new document', 422)
 
-  const submit = async () => {
+  const title = fields.title ?? replacing?.title ?? titleFromFileName(file.name)
+  const submit = async (tx: Tx) => {
     if (replacing) {
-      return submitDocumentVersion(ctx.db, {
+      return submitDocumentVersion(tx, {
         documentId: replacing.id,
         sourceName: file.name,
         bytes: file.bytes,
@@ -91,8 +93,9 @@ export async function acceptUpload(
     }
     // A new upload is always a new document, even when its file name matches an existing one: folding it
     // into that document could silently change what the document says and who may read it.
-    return submitDocumentVersion(ctx.db, {
-      slug: await uniqueDocumentSlug(ctx.db, slugFromFileName(file.name)),
+    const slug = await uniqueDocumentSlug(tx, slugFromFileName(file.name))
+    return submitDocumentVersion(tx, {
+      slug,
       sourceName: file.name,
       bytes: file.bytes,
       declaredMime: mime,
@@ -103,35 +106,41 @@ export async function acceptUpload(
       createdBy: ctx.actorId,
     })
   }
+  // The version and its audit entry commit together: an upload is never recorded without its version,
+  // nor stored without its record.
+  const submitAndAudit = () =>
+    ctx.db.transaction(async (tx) => {
+      const submitted = await submit(tx)
+      if (!submitted.created) return submitted
+      await recordAudit(tx, {
+        actorId: ctx.actorId,
+        action: replacing ? 'document.replace' : 'document.upload',
+        targetType: 'document',
+        targetId: submitted.documentId,
+        details: {
+          title,
+          fileName: file.name,
+          versionId: submitted.versionId,
+          versionNo: submitted.versionNo,
+          sizeBytes: file.bytes.length,
+          mime,
+          ...(fields.groups ? { groups: fields.groups } : replacing ? {} : { groups: [EVERYONE_GROUP] }),
+        },
+      })
+      return submitted
+    })
   let result: Awaited<ReturnType<typeof submitDocumentVersion>> | undefined
   for (let attempt = 1; !result; attempt++) {
     try {
-      result = await submit()
+      result = await submitAndAudit()
     } catch (error) {
+      // Two uploads of the same file name raced for its slug: the loser picks the next free one.
       if (!isUniqueViolation(error) || attempt >= 3) throw error
     }
   }
-  const title = fields.title ?? replacing?.title ?? titleFromFileName(file.name)
   if (!result.created) {
     return { fileName: file.name, ok: true, ...result, title, mime, queue: 'unchanged' }
   }
-  // submitDocumentVersion opens its own transaction (it takes a Database, not a transaction), so the audit
-  // row commits right after the version rather than with it.
-  await recordAudit(ctx.db, {
-    actorId: ctx.actorId,
-    action: replacing ? 'document.replace' : 'document.upload',
-    targetType: 'document',
-    targetId: result.documentId,
-    details: {
-      title,
-      fileName: file.name,
-      versionId: result.versionId,
-      versionNo: result.versionNo,
-      sizeBytes: file.bytes.length,
-      mime,
-      ...(fields.groups ? { groups: fields.groups } : replacing ? {} : { groups: [EVERYONE_GROUP] }),
-    },
-  })
   const queue = await enqueueIngest(result.versionId)
   return { fileName: file.name, ok: true, ...result, title, mime, queue }
 }
