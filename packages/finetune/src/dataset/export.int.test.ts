@@ -3,6 +3,7 @@ import {
   findDocumentBySlug,
   getUserByEmail,
   purgeDocument,
+  type ReviewViewer,
   readableGroupIds,
   schema,
   seedDemoUsers,
@@ -311,10 +312,11 @@ describe('dataset export', () => {
       .where(eq(schema.finetuneDatasets.id, exported.id))
     expect(row?.versionIds).toContain(salary?.currentVersionId)
 
-    const plain = { viewer: { role: 'analyst' as const, groupIds: analyst.groupIds } }
-    const hr = { viewer: { role: 'analyst' as const, groupIds: hrAnalyst.groupIds } }
-    const admin = { viewer: { role: 'admin' as const, groupIds: [] } }
-    const names = async (o: typeof plain) => (await listDatasets(db, o)).map((d) => d.name)
+    const as = (role: ReviewViewer['role'], groupIds: string[]) => ({ viewer: { role, groupIds } })
+    const plain = as('analyst', analyst.groupIds)
+    const hr = as('analyst', hrAnalyst.groupIds)
+    const admin = as('admin', [])
+    const names = async (o: { viewer: ReviewViewer }) => (await listDatasets(db, o)).map((d) => d.name)
     expect(await names(plain)).toContain('test-export')
     expect(await names(plain)).not.toContain('hr-export')
     expect(await names(hr)).toEqual(expect.arrayContaining(['test-export', 'hr-export']))
