@@ -1,73 +1,15 @@
 import type { ComponentProps, ReactNode } from 'react'
 import { cn } from '@/lib/utils'
 
-/** Small building blocks of the review pages (kept here so the area does not depend on admin's). */
+/** Building blocks of the review pages; the page parts shared with the admin area live in components/ui/page. */
 
-export const controlClass =
-  'h-9 w-full rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus-visible:border-indigo-500 focus-visible:outline-2 focus-visible:outline-indigo-500/40'
-
-export function PageHeader({
-  title,
-  description,
-  actions,
-}: {
-  title: ReactNode
-  description?: ReactNode
-  actions?: ReactNode
-}) {
-  return (
-    <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
-        {description ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p> : null}
-      </div>
-      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
-    </div>
-  )
-}
-
-export function Card({ className, ...props }: ComponentProps<'section'>) {
-  return (
-    <section className={cn('rounded-lg border border-slate-200 bg-white shadow-sm', className)} {...props} />
-  )
-}
+export { Alert, Card, controlClass, EmptyState, PageHeader } from '@/components/ui/page'
 
 export function CardTitle({ children, aside }: { children: ReactNode; aside?: ReactNode }) {
   return (
     <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
       <h2 className="text-sm font-semibold text-slate-900">{children}</h2>
       {aside ? <div className="text-xs text-slate-500">{aside}</div> : null}
-    </div>
-  )
-}
-
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
-  return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
-      <p className="font-medium text-slate-800">{title}</p>
-      {children ? <div className="mt-1 text-sm text-slate-600">{children}</div> : null}
-    </div>
-  )
-}
-
-export function Alert({
-  tone = 'error',
-  children,
-}: {
-  tone?: 'error' | 'info' | 'success'
-  children: ReactNode
-}) {
-  const tones = {
-    error: 'border-red-200 bg-red-50 text-red-800',
-    info: 'border-sky-200 bg-sky-50 text-sky-900',
-    success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
-  }
-  return (
-    <div
-      role={tone === 'error' ? 'alert' : 'status'}
-      className={cn('rounded-md border px-3 py-2 text-sm', tones[tone])}
-    >
-      {children}
     </div>
   )
 }
