@@ -101,6 +101,7 @@ test.describe
       const jobRow = page.getByTestId('finetune-job').filter({ hasText: name })
       await expect(jobRow).toContainText('succeeded')
       await expect(jobRow).toContainText(job.resultModel ?? '')
+      await expect(jobRow).toContainText('The job has successfully completed')
       await expect(
         page.getByTestId('finetuned-model').filter({ hasText: job.resultModel ?? '' }),
       ).toBeVisible()
@@ -124,6 +125,39 @@ test.describe
         expect(line.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant'])
       expect(text).toContain('[EMAIL]')
       expect(text).not.toContain('dana.lee@example.org')
+    })
+
+    test('an analyst exports a dataset from the page; an export with nothing to export says why', async ({
+      page,
+      signInViaApi,
+    }) => {
+      await signInViaApi('analyst')
+      await page.goto('/review/datasets')
+      const form = page.getByRole('form', { name: 'New export' })
+      await form.getByLabel('Reviewed since (optional)').fill('2099-01-01')
+      await form.getByRole('button', { name: 'Export dataset' }).click()
+      await expect(form.getByRole('alert')).toContainText('No examples to export')
+
+      const uiName = `ui-export-${Date.now()}`
+      await form.getByLabel('Name (optional)').fill(uiName)
+      await form.getByLabel('Reviewed since (optional)').fill(new Date().toISOString().slice(0, 10))
+      await form.getByLabel('Corrected', { exact: true }).uncheck()
+      await form.getByLabel('Validation share').fill('0')
+      await form.getByRole('button', { name: 'Export dataset' }).click()
+      await expect(form.getByRole('status')).toContainText(`Exported ${uiName}`)
+      const card = page.getByTestId('dataset').filter({ has: page.getByRole('heading', { name: uiName }) })
+      await expect(card).toContainText('verdicts approved ·')
+      await expect(card).toContainText('by analyst@example.com')
+      const examples = Number((await card.getByTestId('dataset-examples').textContent())?.split(' ')[0])
+      expect(examples).toBeGreaterThanOrEqual(QUESTIONS.length)
+      await page.screenshot({ path: 'test-results/screenshots/review-datasets-export.png', fullPage: true })
+
+      // The API names what is wrong with a request, and never exports without a verdict.
+      const bad = await page.request.post('/api/review/datasets', { data: { verdicts: [], name: 'a b' } })
+      expect(bad.status()).toBe(400)
+      const error = ((await bad.json()) as { error: string }).error
+      expect(error).toContain('verdicts')
+      expect(error).toContain('name')
     })
 
     test('downloads are audited; unknown ids and bad parts are clear errors', async ({

@@ -57,6 +57,7 @@ test('an employee gets 403 on every review page and API', async ({ page, signInV
   })
   expect(review.status()).toBe(403)
   expect((await page.request.post(`/api/review/answers/${id}/promote`)).status()).toBe(403)
+  expect((await page.request.post('/api/review/datasets', { data: {} })).status()).toBe(403)
   expect(
     (await page.request.post(`/api/review/curated/${id}`, { data: { action: 'retire' } })).status(),
   ).toBe(403)

@@ -2,6 +2,7 @@ export { type Analyst, analystByEmail } from './dataset/analyst'
 export {
   type BuiltDataset,
   buildDataset,
+  DATASET_DEFAULTS,
   DATASET_FORMATS,
   type DatasetFormat,
   type DatasetOptions,

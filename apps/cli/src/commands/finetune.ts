@@ -3,6 +3,7 @@ import path from 'node:path'
 import {
   analystByEmail,
   createFineTuneClient,
+  DATASET_DEFAULTS,
   DATASET_FORMATS,
   defaultRankerDir,
   exportDataset,
@@ -39,16 +40,16 @@ const exportOptions = z.object({
   since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   verdict: z
     .string()
-    .default('approved,corrected')
+    .default(DATASET_DEFAULTS.verdicts.join(','))
     .transform((v) => v.split(',').map((s) => s.trim()))
     .pipe(z.array(z.enum(['approved', 'corrected'])).min(1)),
-  format: z.enum(DATASET_FORMATS).default('openai-chat'),
+  format: z.enum(DATASET_FORMATS).default(DATASET_DEFAULTS.format),
   out: z.string().min(1).optional(),
   as: z.email('--as must be an email address').default('analyst@example.com'),
-  distractors: z.coerce.number().int().min(0).max(20).default(0),
-  seed: z.string().min(1).default('policydesk'),
-  validationShare: share.default(0.1),
-  maxTokens: z.coerce.number().int().min(256).max(1_000_000).default(16_384),
+  distractors: z.coerce.number().int().min(0).max(20).default(DATASET_DEFAULTS.distractors),
+  seed: z.string().min(1).default(DATASET_DEFAULTS.seed),
+  validationShare: share.default(DATASET_DEFAULTS.validationShare),
+  maxTokens: z.coerce.number().int().min(256).max(1_000_000).default(DATASET_DEFAULTS.maxTokens),
   piiPattern: z.array(z.string().min(1)).default([]),
   name: z.string().min(1).max(200).optional(),
   json: z.boolean().default(false),
@@ -94,14 +95,22 @@ export function registerFinetuneCommands(program: Command): void {
       'build a chat fine-tuning dataset from approved and corrected answers, record it, write JSONL',
     )
     .option('--since <iso>', 'only reviews updated at or after this date/time')
-    .option('--verdict <list>', 'approved,corrected (either or both)', 'approved,corrected')
+    .option('--verdict <list>', 'approved,corrected (either or both)', DATASET_DEFAULTS.verdicts.join(','))
     .option('--format <format>', 'dataset format', 'openai-chat')
     .option('--out <file>', 'training JSONL (validation goes next to it as <name>.validation.jsonl)')
     .option('--as <email>', 'the exporting analyst: only documents they may read', 'analyst@example.com')
     .option('--distractors <n>', 'RAFT: random passages of other documents mixed into each context', '0')
-    .option('--seed <seed>', 'seed for distractors and their order', 'policydesk')
-    .option('--validation-share <x>', 'share of examples in the validation file (by example id hash)', '0.1')
-    .option('--max-tokens <n>', 'drop examples longer than this (o200k tokens)', '16384')
+    .option('--seed <seed>', 'seed for distractors and their order', DATASET_DEFAULTS.seed)
+    .option(
+      '--validation-share <x>',
+      'share of examples in the validation file (by example id hash)',
+      String(DATASET_DEFAULTS.validationShare),
+    )
+    .option(
+      '--max-tokens <n>',
+      'drop examples longer than this (o200k tokens)',
+      String(DATASET_DEFAULTS.maxTokens),
+    )
     .option(
       '--pii-pattern <regex>',
       'extra PII pattern to scrub (repeatable; also FINETUNE_PII_PATTERNS)',

@@ -11,6 +11,16 @@ import type { ChunkRow, DropReason, ReviewedTrace } from './types'
 export const DATASET_FORMATS = ['openai-chat'] as const
 export type DatasetFormat = (typeof DATASET_FORMATS)[number]
 
+/** What an export uses unless told otherwise: the CLI's flags and the Datasets page's form share them. */
+export const DATASET_DEFAULTS = {
+  verdicts: ['approved', 'corrected'],
+  format: 'openai-chat',
+  distractors: 0,
+  seed: 'policydesk',
+  validationShare: 0.1,
+  maxTokens: 16_384,
+} as const satisfies Partial<DatasetOptions>
+
 export type DatasetOptions = {
   /** The exporting analyst's readable groups: only answers drawn entirely from these documents qualify. */
   groupIds: string[]

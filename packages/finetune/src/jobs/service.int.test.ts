@@ -80,6 +80,9 @@ describe('fine-tune jobs', () => {
     const messages = done.events.map((e) => e.message)
     expect(messages).toContain('[info] The job has successfully completed')
     expect(messages.filter((m) => m.includes('successfully completed'))).toHaveLength(1) // merged, not repeated
+    // The log reads in the order things happened: it ends with the provider's verdict.
+    expect(messages[0]).toMatch(/^submitting dataset/)
+    expect(messages.at(-1)).toBe('[info] The job has successfully completed')
     // By the provider's job id too; polling a finished job changes nothing.
     const again = await refreshFineTuneJob(db, client(), submitted.externalJobId ?? '')
     expect(again.events).toHaveLength(done.events.length)

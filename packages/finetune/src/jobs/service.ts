@@ -109,7 +109,7 @@ export async function findFineTuneJob(db: DbOrTx, idOrExternal: string): Promise
 }
 
 /**
- * Polls the provider once: status, error, the provider's events (merged, oldest first) and, on success, the
+ * Polls the provider once: status, error, the provider's new events (appended, oldest first) and, on success, the
  * resulting model id — what LLM_MODEL can then be set to.
  */
 export async function refreshFineTuneJob(
@@ -123,12 +123,14 @@ export async function refreshFineTuneJob(
   const job = await client.retrieveJob(row.externalJobId)
   const remote = await client.listEvents(row.externalJobId)
   const seen = new Set(row.events.map((e) => `${e.at}|${e.message}`))
-  const events = [...row.events]
-  for (const e of remote) {
-    const entry = { at: new Date(e.created_at * 1000).toISOString(), message: `[${e.level}] ${e.message}` }
-    if (!seen.has(`${entry.at}|${entry.message}`)) events.push(entry)
-  }
-  events.sort((a, b) => a.at.localeCompare(b.at))
+  // New provider events go after what is recorded, in their own time order. Sorting everything by time
+  // would not do: provider times have whole seconds, ours milliseconds, so "succeeded" at 10:01:15 would
+  // sort before our "created job" at 10:01:15.423 and the log would end on a stale line.
+  const fresh = remote
+    .map((e) => ({ at: new Date(e.created_at * 1000).toISOString(), message: `[${e.level}] ${e.message}` }))
+    .filter((entry) => !seen.has(`${entry.at}|${entry.message}`))
+    .sort((a, b) => a.at.localeCompare(b.at))
+  const events = [...row.events, ...fresh]
   const error =
     job.status === 'failed'
       ? [job.error?.code, job.error?.message].filter(Boolean).join(': ') || 'the provider reported a failure'

@@ -3,7 +3,7 @@
 import * as Dialog from '@radix-ui/react-dialog'
 import { type ReactNode, useState } from 'react'
 import { Button } from '@/components/ui/button'
-import { Input } from './form-controls'
+import { Input } from '@/components/ui/form-controls'
 
 type Props = {
   trigger: ReactNode

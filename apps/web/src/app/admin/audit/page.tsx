@@ -1,8 +1,8 @@
 import { listAuditActions, listAuditLog, listUsersForAdmin } from '@policydesk/db'
 import { AuditFilters } from '@/components/admin/audit/audit-filters'
 import { AuditTable } from '@/components/admin/audit/audit-table'
-import { Alert, EmptyState, PageHeader } from '@/components/admin/form-controls'
 import { Pagination } from '@/components/admin/pagination'
+import { Alert, EmptyState, PageHeader } from '@/components/ui/form-controls'
 import {
   type AuditSearchParams,
   auditDateRange,

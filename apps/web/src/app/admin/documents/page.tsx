@@ -3,9 +3,9 @@ import { Upload } from 'lucide-react'
 import Link from 'next/link'
 import { DocumentFilters } from '@/components/admin/documents/document-filters'
 import { DocumentsTable } from '@/components/admin/documents/documents-table'
-import { Alert, EmptyState, PageHeader } from '@/components/admin/form-controls'
 import { Pagination } from '@/components/admin/pagination'
 import { buttonVariants } from '@/components/ui/button'
+import { Alert, EmptyState, PageHeader } from '@/components/ui/form-controls'
 import {
   type DocumentSearchParams,
   documentSearchParamsSchema,

@@ -1,6 +1,6 @@
 import { listGroups, listUsersForAdmin } from '@policydesk/db'
-import { PageHeader } from '@/components/admin/form-controls'
 import { PlaygroundForm } from '@/components/admin/playground/playground-form'
+import { PageHeader } from '@/components/ui/form-controls'
 import { ROLES, requirePageRole } from '@/lib/auth/require-role'
 import { getDb } from '@/lib/db'
 

@@ -1,7 +1,7 @@
 import { listGroupsWithCounts, listUsersForAdmin } from '@policydesk/db'
-import { Card, CardHeader, EmptyState, PageHeader } from '@/components/admin/form-controls'
 import { GroupManager } from '@/components/admin/users/group-manager'
 import { UserRow } from '@/components/admin/users/user-row'
+import { Card, CardHeader, EmptyState, PageHeader } from '@/components/ui/form-controls'
 import { ROLES, requirePageRole } from '@/lib/auth/require-role'
 import { getDb } from '@/lib/db'
 

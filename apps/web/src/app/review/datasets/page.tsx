@@ -1,6 +1,7 @@
 import { listDatasets, listFineTunedModels, listFineTuneJobs } from '@policydesk/finetune/queries'
 import { DatasetCard } from '@/components/review/datasets/dataset-card'
 import { FineTuneJobsTable } from '@/components/review/datasets/fine-tune-jobs-table'
+import { NewExportForm } from '@/components/review/datasets/new-export-form'
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/review/ui'
 import { ROLES, requirePageRole } from '@/lib/auth/require-role'
 import { getDb } from '@/lib/db'
@@ -10,9 +11,8 @@ import { toViewer } from '@/lib/review/viewer'
 export const dynamic = 'force-dynamic'
 
 /**
- * Fine-tuning datasets exported from reviewed answers, their files, and the jobs trained on them. Export
- * and submit run from the CLI (they are long, credentialed jobs); this page is where analysts find and
- * download the results.
+ * Fine-tuning datasets exported from reviewed answers, their files, and the jobs trained on them. Exports
+ * start here or from the CLI; fine-tuning jobs are submitted from the CLI (credentialed, long-running).
  */
 export default async function DatasetsPage() {
   const user = await requirePageRole(ROLES.reviewers)
@@ -33,15 +33,15 @@ export default async function DatasetsPage() {
         <section aria-label="Exported datasets" className="space-y-3">
           {datasets.length === 0 ? (
             <EmptyState title="No datasets yet">
-              Review answers, then export them with{' '}
-              <code className="rounded bg-slate-100 px-1">npx policydesk finetune export</code> (see
-              docs/finetune.md).
+              Approve or correct answers in the review queue, then export them here or with{' '}
+              <code className="rounded bg-slate-100 px-1">npx policydesk finetune export</code>.
             </EmptyState>
           ) : (
             datasets.map((dataset) => <DatasetCard key={dataset.id} dataset={dataset} />)
           )}
         </section>
         <aside className="space-y-6">
+          <NewExportForm />
           <Card>
             <CardTitle aside="LLM_MODEL">Fine-tuned models</CardTitle>
             {models.length === 0 ? (

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { Button } from '@/components/ui/button'
+import { Input, Select } from '@/components/ui/form-controls'
 import type { AuditSearchParams } from '@/lib/admin/search-params'
-import { Input, Select } from '../form-controls'
 
 /** GET form: shareable URLs, works without JavaScript; a new filter starts at page 1. */
 export function AuditFilters({

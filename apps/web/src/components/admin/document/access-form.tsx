@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
+import { Alert } from '@/components/ui/form-controls'
 import { callApi } from '@/lib/admin/api-client'
-import { Alert } from '../form-controls'
 
 /** Which groups may read the document. Saved at once; the next question anyone asks sees the change. */
 export function AccessForm({

@@ -4,9 +4,9 @@ import { Trash2 } from 'lucide-react'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
+import { Alert } from '@/components/ui/form-controls'
 import { callApi } from '@/lib/admin/api-client'
 import { ConfirmDialog } from '../confirm-dialog'
-import { Alert } from '../form-controls'
 
 /** Soft delete (reversible by uploading a new version) and purge (irreversible, typed confirmation). */
 export function DangerZone({

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { Button } from '@/components/ui/button'
+import { Input, Select } from '@/components/ui/form-controls'
 import type { DocumentSearchParams } from '@/lib/admin/search-params'
-import { Input, Select } from '../form-controls'
 
 /**
  * A plain GET form: filtering works without JavaScript, the URL can be shared, and Enter submits from

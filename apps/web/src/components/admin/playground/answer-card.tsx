@@ -1,8 +1,8 @@
 import { Check, CircleAlert } from 'lucide-react'
+import { Card, CardHeader } from '@/components/ui/form-controls'
 import { formatScore } from '@/lib/admin/format'
 import type { PlaygroundResult } from '@/lib/admin/playground-schema'
 import { cn } from '@/lib/utils'
-import { Card, CardHeader } from '../form-controls'
 
 /** The built-in answer for this reader, sentence by sentence as the validator judged it. */
 export function AnswerCard({ result }: { result: PlaygroundResult }) {

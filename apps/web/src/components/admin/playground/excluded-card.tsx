@@ -1,6 +1,6 @@
 import { Lock } from 'lucide-react'
+import { Card, CardHeader } from '@/components/ui/form-controls'
 import type { PlaygroundResult } from '@/lib/admin/playground-schema'
-import { Card, CardHeader } from '../form-controls'
 
 /** Documents the reader's groups may not read that would have matched: titles and ranks, never text. */
 export function ExcludedCard({ result }: { result: PlaygroundResult }) {

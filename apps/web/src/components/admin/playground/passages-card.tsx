@@ -2,10 +2,10 @@
 
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
+import { Card, CardHeader } from '@/components/ui/form-controls'
 import { formatPages, formatScore } from '@/lib/admin/format'
 import type { PlaygroundResult } from '@/lib/admin/playground-schema'
 import { cn } from '@/lib/utils'
-import { Card, CardHeader } from '../form-controls'
 
 /** The top of the list is what matters; the long tail is one click away. */
 const FIRST_PASSAGES = 10

@@ -3,10 +3,10 @@
 import { Play } from 'lucide-react'
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
+import { Alert, Select } from '@/components/ui/form-controls'
 import { Textarea } from '@/components/ui/textarea'
 import { callApi } from '@/lib/admin/api-client'
 import type { PlaygroundRequest, PlaygroundResult } from '@/lib/admin/playground-schema'
-import { Alert, Select } from '../form-controls'
 import { PlaygroundResults } from './playground-results'
 
 export type ReaderOption = { value: string; label: string }

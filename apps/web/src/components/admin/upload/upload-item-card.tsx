@@ -3,11 +3,11 @@
 import { FileText, X } from 'lucide-react'
 import Link from 'next/link'
 import { Button } from '@/components/ui/button'
+import { describedBy, Field, Input } from '@/components/ui/form-controls'
 import { plural } from '@/lib/admin/format'
 import type { ItemFieldErrors, UploadItem } from '@/lib/admin/upload-item'
 import { fileExtension, formatBytes } from '@/lib/admin/upload-rules'
 import type { LiveVersion } from '@/lib/admin/version-status'
-import { describedBy, Field, Input } from '../form-controls'
 import { VersionStatusBadge } from '../version-status-badge'
 
 type Props = {

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useRef, useState } from 'react'
 import { Button } from '@/components/ui/button'
+import { Alert } from '@/components/ui/form-controls'
 import { callApi } from '@/lib/admin/api-client'
 import {
   buildUploadForm,
@@ -12,7 +13,6 @@ import {
 } from '@/lib/admin/upload-item'
 import { useVersionStatuses } from '@/lib/admin/use-version-statuses'
 import { isFinal } from '@/lib/admin/version-status'
-import { Alert } from '../form-controls'
 import { DropZone } from './drop-zone'
 import { UploadItemCard } from './upload-item-card'
 

@@ -4,9 +4,9 @@ import type { AdminGroupRow } from '@policydesk/db'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
+import { Alert, describedBy, Field, Input } from '@/components/ui/form-controls'
 import { callApi } from '@/lib/admin/api-client'
 import { groupNameSchema } from '@/lib/admin/upload-fields'
-import { Alert, describedBy, Field, Input } from '../form-controls'
 
 const nameProblem = (name: string) => {
   const parsed = groupNameSchema.safeParse(name)

@@ -5,8 +5,8 @@ import { X } from 'lucide-react'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
+import { Select } from '@/components/ui/form-controls'
 import { callApi } from '@/lib/admin/api-client'
-import { Select } from '../form-controls'
 
 type Group = { id: string; name: string }
 

@@ -1,7 +1,7 @@
 import { listGroups } from '@policydesk/db'
 import { readIngestEnv } from '@policydesk/ingest'
-import { PageHeader } from '@/components/admin/form-controls'
 import { UploadPanel } from '@/components/admin/upload/upload-panel'
+import { PageHeader } from '@/components/ui/form-controls'
 import { ROLES, requirePageRole } from '@/lib/auth/require-role'
 import { getDb } from '@/lib/db'
 

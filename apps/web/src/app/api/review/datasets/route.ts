@@ -1,7 +1,11 @@
 import { listDatasets, listFineTunedModels, listFineTuneJobs } from '@policydesk/finetune/queries'
+import { UserFacingError } from '@policydesk/runtime'
 import { authorizeApi, ROLES } from '@/lib/auth/require-role'
 import { getDb } from '@/lib/db'
+import { parseJsonBody } from '@/lib/http'
+import { exportDatasetAs } from '@/lib/review/export-dataset'
 import { toViewer } from '@/lib/review/viewer'
+import { datasetExportSchema } from '../schema'
 
 export const dynamic = 'force-dynamic'
 
@@ -20,4 +24,21 @@ export async function GET() {
     listFineTunedModels(db),
   ])
   return Response.json({ datasets, jobs, models })
+}
+
+/**
+ * Exports a new dataset as the caller (`policydesk finetune export --as <caller>`): `201 { id, name,
+ * stats }`, or `422` naming why nothing qualified (no reviewed answers, all dropped and why).
+ */
+export async function POST(request: Request) {
+  const auth = await authorizeApi(ROLES.reviewers)
+  if (!auth.ok) return auth.response
+  const body = await parseJsonBody(request, datasetExportSchema)
+  if (!body.ok) return body.response
+  try {
+    return Response.json(await exportDatasetAs(getDb(), auth.user.email, body.data), { status: 201 })
+  } catch (error) {
+    if (error instanceof UserFacingError) return Response.json({ error: error.message }, { status: 422 })
+    throw error
+  }
 }
