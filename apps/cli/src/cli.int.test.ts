@@ -91,6 +91,20 @@ describe('policydesk CLI', () => {
     expect(jsonLines(unanswerable.stdout)[0]).toMatchObject({ abstained: true, citations: [] })
   }, 300_000)
 
+  it('seeds demo conversations through the real pipeline once', async () => {
+    type Seeded = { conversations: { conversations: number; skipped: number; traces: number; down: number } }
+    const first = await runCli(['db', 'seed', '--conversations', '--json'], env(), 240_000)
+    expect(first.code).toBe(0)
+    const seeded = (jsonLines(first.stdout).at(-1) as Seeded).conversations
+    expect(seeded.conversations).toBeGreaterThan(0)
+    expect(seeded.traces).toBeGreaterThanOrEqual(seeded.conversations)
+    expect(seeded.down).toBeGreaterThan(0)
+    const again = (
+      jsonLines((await runCli(['db', 'seed', '--conversations', '--json'], env())).stdout).at(-1) as Seeded
+    ).conversations
+    expect(again).toMatchObject({ conversations: 0, skipped: seeded.conversations, traces: 0 })
+  }, 300_000)
+
   it('gives one clear line and exit 1 for bad input', async () => {
     const missing = await runCli(['ingest', '/no/such/path'], env())
     expect(missing.code).toBe(1)

@@ -4,7 +4,7 @@ import { ReviewAnswerPage } from './pages/review-answer-page'
 import { ReviewDashboardPage } from './pages/review-dashboard-page'
 import { ReviewLogPage } from './pages/review-log-page'
 import { DEMO_USERS } from './pages/sign-in-page'
-import { lastJson, runInRepo } from './support/run-in-repo'
+import { lastJson, runPolicydesk } from './support/run-in-repo'
 
 type SeedSummary = {
   traces: number
@@ -17,11 +17,14 @@ const CORRECTED = 'Laptops are refreshed every 36 months, and IT contacts you wh
 const HR_QUESTION = 'What is the salary band for an L3 Senior engineer in Lisbon?'
 
 /**
- * Seeds demo conversations through the REAL answer pipeline (scripts/seed-demo-conversations.ts runs
+ * Seeds demo conversations through the REAL answer pipeline (`policydesk db seed --conversations` runs
  * `answer()` as the demo users against this run's embedded database), then rates them.
  */
 async function seedConversations(): Promise<SeedSummary> {
-  return lastJson<SeedSummary>(await runInRepo(['scripts/seed-demo-conversations.ts', '--json']))
+  const seeded = lastJson<{ conversations: SeedSummary }>(
+    await runPolicydesk(['db', 'seed', '--conversations', '--json']),
+  )
+  return seeded.conversations
 }
 
 test('an employee gets 403 on every review page and API', async ({ page, signInViaApi }) => {

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { printJson, printLine, runCommand } from '../lib/output'
 import { migrateDatabase, seedDatabase } from '../lib/prepare-database'
 import { ProgressLine } from '../lib/progress'
+import { seedConversations } from '../lib/seed-conversations'
 import { withServices } from '../lib/services'
 
 export function registerDbCommands(program: Command): void {
@@ -23,8 +24,9 @@ export function registerDbCommands(program: Command): void {
 
   db.command('seed')
     .description('demo users and the demo corpus; returns when the corpus is ready (idempotent)')
+    .option('--conversations', 'also demo conversations with feedback, answered by the real pipeline')
     .option('--json', 'machine-readable output')
-    .action((opts: { json?: boolean }) =>
+    .action((opts: { json?: boolean; conversations?: boolean }) =>
       runCommand(() =>
         withServices({ redis: 'none' }, async ({ handle }) => {
           await migrateDatabase(handle.db)
@@ -34,10 +36,20 @@ export function registerDbCommands(program: Command): void {
           )
           progress.done()
           const failed = results.filter((r) => r.result.status === 'failed')
-          if (opts.json) printJson({ documents: results.length, failed: failed.length })
-          else printLine(`Seeded demo users and ${results.length} documents (${failed.length} failed).`)
           for (const f of failed)
             process.stderr.write(`failed: ${f.file}: ${'error' in f.result ? f.result.error : ''}\n`)
+          // Conversations need the corpus: answers about missing documents would be abstentions.
+          const conversations =
+            opts.conversations && failed.length === 0 ? await seedConversations(handle.db) : null
+          if (opts.json) printJson({ documents: results.length, failed: failed.length, conversations })
+          else {
+            printLine(`Seeded demo users and ${results.length} documents (${failed.length} failed).`)
+            if (conversations)
+              printLine(
+                `Seeded ${conversations.conversations} demo conversations (${conversations.skipped} already there): ` +
+                  `${conversations.traces} answers, ${conversations.abstained} abstained, ${conversations.up} thumbs up, ${conversations.down} thumbs down.`,
+              )
+          }
           return failed.length > 0 ? 1 : 0
         }),
       ),
