@@ -108,7 +108,6 @@ export const answerTraces = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index().on(t.createdAt),
     index().on(t.userId, t.createdAt),
     index().on(t.conversationId),
     // Review area (docs/benchmarks.md, "Answers log at 100k"): keyset pages, filters, search, queue order.
