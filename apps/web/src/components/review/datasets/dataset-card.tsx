@@ -1,6 +1,7 @@
 import type { DatasetListRow } from '@policydesk/finetune/queries'
 import { Download } from 'lucide-react'
 import { Badge, Card } from '@/components/review/ui'
+import { buttonVariants } from '@/components/ui/button'
 import { describeFilter, parseDatasetStats } from '@/lib/review/dataset-stats'
 import { formatDateTime, formatInt } from '@/lib/review/format'
 
@@ -38,21 +39,17 @@ export function DatasetCard({ dataset }: { dataset: DatasetListRow }) {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a
-            href={href('train')}
-            download
-            className="inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-          >
-            <Download className="size-4" aria-hidden />
+          <a href={href('train')} download className={buttonVariants({ size: 'sm' })}>
+            <Download aria-hidden />
             Training file
           </a>
           {s.validation > 0 ? (
             <a
               href={href('validation')}
               download
-              className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+              className={buttonVariants({ variant: 'secondary', size: 'sm' })}
             >
-              <Download className="size-4" aria-hidden />
+              <Download aria-hidden />
               Validation file
             </a>
           ) : null}

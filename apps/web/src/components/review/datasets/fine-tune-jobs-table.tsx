@@ -11,6 +11,8 @@ const STATUS_TONE: Record<string, BadgeTone> = {
   validating_files: 'amber',
 }
 
+const COLUMNS = ['Dataset', 'Base model', 'Status', 'Fine-tuned model', 'Latest event', 'Updated']
+
 /** Fine-tuning jobs, newest first, with the provider's status, the resulting model and the last event. */
 export function FineTuneJobsTable({ jobs }: { jobs: FineTuneJobListRow[] }) {
   return (
@@ -27,24 +29,11 @@ export function FineTuneJobsTable({ jobs }: { jobs: FineTuneJobListRow[] }) {
             <caption className="sr-only">Fine-tuning jobs</caption>
             <thead className="bg-slate-50 text-xs text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Dataset
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Base model
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Fine-tuned model
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Latest event
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Updated
-                </th>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="px-4 py-2 font-medium">
+                    {column}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -9,6 +9,37 @@ import { Alert, Card } from '@/components/ui/page'
 type Verdict = 'approved' | 'corrected'
 type Outcome = { tone: 'error' | 'success'; text: string }
 
+/** A labelled number input with its hint; `range` is [min, max, step]. */
+function NumberField({
+  name,
+  label,
+  hint,
+  range: [min, max, step],
+  defaultValue,
+}: {
+  name: string
+  label: string
+  hint: string
+  range: [number, number, number]
+  defaultValue: number
+}) {
+  const id = `export-${name}`
+  return (
+    <Field id={id} label={label} hint={hint}>
+      <Input
+        id={id}
+        name={name}
+        type="number"
+        min={min}
+        max={max}
+        step={step}
+        defaultValue={defaultValue}
+        aria-describedby={`${id}-hint`}
+      />
+    </Field>
+  )
+}
+
 /**
  * Exports approved and corrected answers as a new dataset, as the signed-in analyst (the same export as
  * `policydesk finetune export --as <you>`). The list below refreshes with the new dataset.
@@ -76,30 +107,20 @@ export function NewExportForm() {
           <Field id="export-since" label="Reviewed since (optional)">
             <Input id="export-since" name="since" type="date" />
           </Field>
-          <Field id="export-distractors" label="Distractor passages per example" hint="RAFT-style: 0 to 5.">
-            <Input
-              id="export-distractors"
-              name="distractors"
-              type="number"
-              min={0}
-              max={5}
-              step={1}
-              defaultValue={0}
-              aria-describedby="export-distractors-hint"
-            />
-          </Field>
-          <Field id="export-validation" label="Validation share" hint="0 to 0.5 of the examples.">
-            <Input
-              id="export-validation"
-              name="validationShare"
-              type="number"
-              min={0}
-              max={0.5}
-              step={0.05}
-              defaultValue={0.1}
-              aria-describedby="export-validation-hint"
-            />
-          </Field>
+          <NumberField
+            name="distractors"
+            label="Distractor passages per example"
+            hint="RAFT-style: 0 to 5."
+            range={[0, 5, 1]}
+            defaultValue={0}
+          />
+          <NumberField
+            name="validationShare"
+            label="Validation share"
+            hint="0 to 0.5 of the examples."
+            range={[0, 0.5, 0.05]}
+            defaultValue={0.1}
+          />
         </div>
         <fieldset className="flex flex-wrap gap-4 text-sm text-slate-800">
           <legend className="mb-1 text-xs font-medium text-slate-700">Verdicts</legend>
