@@ -17,6 +17,7 @@ import {
   coverageGapQuestions,
   createDb,
   dashboardStats,
+  documentAccess,
   exportAnswerLog,
   groupIdByName,
   insertSyntheticTraces,
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     candidates: { type: 'string', default: '40' },
     json: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    'follow-ups': { type: 'boolean', default: false },
   },
 })
 const count = Number(args.count)
@@ -70,6 +72,7 @@ try {
         count,
         documents: docs,
         candidatesPerTrace: Number(args.candidates),
+        followUps: args['follow-ups'],
         onProgress: (done) => {
           if (!args.json && done % 10_000 === 0) log(`  inserted ${done}`)
         },
@@ -181,9 +184,13 @@ try {
 }
 
 async function existingDocuments() {
-  const rows = await db.execute(sql`select d.id as "documentId", d.current_version_id as "versionId", d.title,
-    not exists (select 1 from document_groups dg join groups g on g.id = dg.group_id
-                where dg.document_id = d.id and g.name = 'everyone') as restricted
+  const rows = await db.execute(sql`select d.id as "documentId", d.current_version_id as "versionId", d.title
     from documents d order by d.title`)
-  return rows.rows as { documentId: string; versionId: string; title: string; restricted: boolean }[]
+  const docs = rows.rows as { documentId: string; versionId: string; title: string }[]
+  const access = await documentAccess(
+    db,
+    docs.map((d) => d.documentId),
+  )
+  const groupsOf = new Map(access.map((a) => [a.documentId, a.groupNames]))
+  return docs.map((d) => ({ ...d, restricted: !(groupsOf.get(d.documentId) ?? []).includes('everyone') }))
 }

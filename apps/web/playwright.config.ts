@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { WEBHOOK_SECRET, WEBHOOK_URL } from './e2e/support/webhook-receiver'
 
 /**
  * E2E against the real thing: `policydesk start` (embedded Postgres, redis-server, migrations, demo seed,
@@ -22,6 +23,21 @@ if (!process.env.POLICYDESK_E2E_DATA_DIR) {
 }
 
 const reports = process.env.POLICYDESK_TEST_REPORTS
+
+/**
+ * The suite signs in ~60 times from 127.0.0.1 and exports several times per user: bursts big enough for
+ * that, refills slow enough that e2e/limits.spec.ts can still reach a 429 by firing requests at once.
+ */
+const RATE_LIMITS_FOR_E2E = {
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: '600',
+  SIGN_IN_RATE_LIMIT_BURST: '40',
+  PLAYGROUND_RATE_LIMIT_PER_MINUTE: '120',
+  PLAYGROUND_RATE_LIMIT_BURST: '5',
+  REVIEW_EXPORT_RATE_LIMIT_PER_MINUTE: '120',
+  REVIEW_EXPORT_RATE_LIMIT_BURST: '5',
+  DATASET_EXPORT_RATE_LIMIT_PER_MINUTE: '120',
+  DATASET_EXPORT_RATE_LIMIT_BURST: '5',
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -71,6 +87,11 @@ export default defineConfig({
         // The suite asks more questions per minute than the default limit allows one user.
         CHAT_RATE_LIMIT_PER_MINUTE: '600',
         CHAT_RATE_LIMIT_BURST: '50',
+        ...RATE_LIMITS_FOR_E2E,
+        // Handoff webhooks go to the receiver e2e/handoffs.spec.ts runs (deliveries made while it is not
+        // listening fail and are retried; nothing else checks them).
+        HANDOFF_WEBHOOK_URL: WEBHOOK_URL,
+        HANDOFF_WEBHOOK_SECRET: WEBHOOK_SECRET,
         POLICYDESK_LOG_LEVEL: 'warn',
       },
     },
@@ -86,6 +107,7 @@ export default defineConfig({
       env: {
         POLICYDESK_DATA_DIR: process.env.POLICYDESK_E2E_DATA_DIR,
         OIDC_WEB_PORT: String(oidcPort),
+        ...RATE_LIMITS_FOR_E2E,
         POLICYDESK_LOG_LEVEL: 'warn',
       },
     },

@@ -6,7 +6,8 @@
 # Build from the repository root (the .dockerignore there keeps node_modules and build output out):
 #   docker build -f infra/docker/worker.Dockerfile -t policydesk-worker .
 #
-# The workspace packages are TypeScript consumed as source, so there is no compile step: tsx loads them.
+# The worker and the CLI are compiled (esbuild, tooling/build/bundle-node.mjs) and run on plain node: no
+# tsx at run time (POLICYDESK_COMPILED=1 makes bin/policydesk.mjs load the compiled CLI).
 
 ARG NODE_IMAGE=node:22-bookworm-slim
 # Keep in step with "packageManager" in the root package.json (a test checks this).
@@ -45,15 +46,17 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 FROM base AS build
 COPY --from=deps /app ./
 COPY . .
-RUN test -f apps/worker/src/main.ts \
-  && test -f apps/cli/bin/policydesk.mjs \
-  && chmod 0755 apps/cli/bin/policydesk.mjs \
-  && node -e "require.resolve('tsx')"
+RUN npm --workspace @policydesk/worker run build \
+  && npm --workspace @policydesk/cli run build \
+  && test -f apps/worker/build/dist/main.mjs \
+  && test -f apps/cli/build/dist/main.mjs \
+  && chmod 0755 apps/cli/bin/policydesk.mjs
 
 # ---- runtime ----
 FROM base AS runtime
 ENV NODE_ENV=production \
     POLICYDESK_DATA_DIR=/data \
+    POLICYDESK_COMPILED=1 \
     PATH=/app/node_modules/.bin:$PATH
 
 # Probe used by the Docker HEALTHCHECK, compose and the Kubernetes probes: the worker is only useful
@@ -94,6 +97,6 @@ USER node
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "/usr/local/lib/policydesk/healthcheck.mjs"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-# In-process tsx loader (no extra tsx supervisor process), so SIGTERM lands directly in the worker, which
+# The compiled worker on plain node (PID 1's child under tini), so SIGTERM lands directly in it, which
 # lets running jobs finish (compose stop_grace_period / Kubernetes terminationGracePeriodSeconds: 60s).
-CMD ["node", "--import", "tsx", "apps/worker/src/main.ts"]
+CMD ["node", "apps/worker/build/dist/main.mjs"]

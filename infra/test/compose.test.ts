@@ -171,6 +171,9 @@ interface Service {
   stop_grace_period?: string
   container_name?: string
   volumes?: (string | { type?: string; source?: string; target?: string })[]
+  profiles?: string[]
+  secrets?: string[]
+  expose?: (string | number)[]
 }
 interface ComposeFile {
   name?: string
@@ -239,7 +242,9 @@ function seconds(duration: string): number {
   return total
 }
 
-const isLongRunning = (svc: Service): boolean => svc.restart !== 'no' && svc.restart !== undefined
+/** The product's own services: the opt-in monitoring profile (Prometheus, Grafana) is checked apart. */
+const isLongRunning = (svc: Service): boolean =>
+  svc.restart !== 'no' && svc.restart !== undefined && svc.profiles === undefined
 
 describe('docker-compose.yml', () => {
   it('declares postgres, redis, migrate, web and worker', () => {
@@ -369,12 +374,12 @@ describe('docker-compose.yml', () => {
     expect(resolvedEnv(service('web'), { ...MINIMAL_ENV, AUTH_MODE: 'dev' }).AUTH_MODE).toBe('dev')
   })
 
-  it('publishes the web app on container port 3000 and probes /api/health there', () => {
+  it('publishes the web app on container port 3000 and probes /api/health/ready there', () => {
     const web = service('web')
     expect(containerPorts(web, MINIMAL_ENV)).toEqual([3000])
     expect(resolvedEnv(web, MINIMAL_ENV).PORT).toBe('3000')
     const test = JSON.stringify(web.healthcheck?.test)
-    expect(test).toContain('/api/health')
+    expect(test).toContain('/api/health/ready')
     expect(test).toContain(':3000/')
   })
 
@@ -600,26 +605,36 @@ describe('infra/docker/web.Dockerfile specifics', () => {
     expect(runs.join('\n')).toContain(`--workspace ${webPackage.name} run build`)
   })
 
-  it('starts `next start` from the hoisted next package, on 0.0.0.0, port 3000', () => {
+  it('runs the standalone server on plain node, on 0.0.0.0, port 3000', () => {
     const cmd = execForm(must(last(runtime, 'CMD'), 'CMD').args, 'CMD')
-    expect(cmd.slice(0, 3)).toEqual(['node', '/app/node_modules/next/dist/bin/next', 'start'])
-    expect(cmd.join(' ')).toContain('--hostname 0.0.0.0')
-    expect(lockfile.packages['node_modules/next']?.dev, 'next hoisted as a runtime dependency').toBeFalsy()
-    expect(lockfile.packages['node_modules/next']?.version).toBeDefined()
+    expect(cmd).toEqual(['node', 'apps/web/server.js'])
+    expect(envOf(runtime).HOSTNAME).toBe('0.0.0.0')
     expect(envOf(runtime).PORT).toBe('3000')
     expect(runtime.instructions.some((i) => i.keyword === 'EXPOSE' && i.args === '3000')).toBe(true)
+    const config = read('apps/web/next.config.ts')
+    expect(config).toContain("NEXT_OUTPUT === 'standalone' ? 'standalone'")
   })
 
-  it('ships production dependencies only, plus the build output', () => {
-    const prod = must(
-      file.stages.find((s) => s.name === 'prod-deps'),
-      'prod-deps stage',
+  it('ships only the standalone output (with its static files and the migrations readiness reads)', () => {
+    const build = must(
+      file.stages.find((s) => s.name === 'build'),
+      'build stage',
     )
-    expect(prod.instructions.some((i) => i.keyword === 'RUN' && /npm ci --omit=dev/.test(i.args))).toBe(true)
+    const runs = build.instructions
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join('\n')
+    expect(runs).toContain('NEXT_OUTPUT=standalone')
+    expect(runs).toContain('.next/static apps/web/.next/standalone/apps/web/.next/static')
     const copies = runtime.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args)
-    expect(copies.some((c) => c.includes('--from=prod-deps'))).toBe(true)
-    expect(copies.some((c) => c.includes('--from=deps'))).toBe(false)
-    expect(copies.some((c) => /--from=build\b.*\/app\/apps\/web\/\.next/.test(c))).toBe(true)
+    expect(copies).toEqual([
+      expect.stringMatching(/--from=build\b.*\/app\/apps\/web\/\.next\/standalone \.\/$/),
+    ])
+    expect(runtime.instructions.some((i) => i.keyword === 'RUN' && /npm (ci|install)/.test(i.args))).toBe(
+      false,
+    )
+    expect(envOf(runtime).POLICYDESK_MIGRATIONS_DIR).toBe('/app/packages/db/migrations')
+    expect(read('apps/web/next.config.ts')).toContain('../../packages/db/migrations/**/*')
   })
 })
 
@@ -627,10 +642,21 @@ describe('infra/docker/worker.Dockerfile specifics', () => {
   const file = dockerfiles.worker
   const runtime = must(file.stages.at(-1), 'runtime')
 
-  it('runs apps/worker/src/main.ts through the in-process tsx loader', () => {
+  it('runs the compiled worker on plain node, and the compiled CLI', () => {
     const cmd = execForm(must(last(runtime, 'CMD'), 'CMD').args, 'CMD')
-    expect(cmd).toEqual(['node', '--import', 'tsx', 'apps/worker/src/main.ts'])
-    expect(existsSync(path.join(root, 'apps/worker/src/main.ts'))).toBe(true)
+    expect(cmd).toEqual(['node', 'apps/worker/build/dist/main.mjs'])
+    const build = must(
+      file.stages.find((s) => s.name === 'build'),
+      'build stage',
+    )
+    const runs = build.instructions
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join('\n')
+    expect(runs).toContain('npm --workspace @policydesk/worker run build')
+    expect(runs).toContain('npm --workspace @policydesk/cli run build')
+    expect(envOf(runtime).POLICYDESK_COMPILED).toBe('1')
+    expect(read('apps/cli/bin/policydesk.mjs')).toContain("import('../build/dist/main.mjs')")
   })
 
   it('installs production dependencies only, which must include tsx', () => {
@@ -719,12 +745,12 @@ describe('container health probes', () => {
     expect(await runNode([file], { REDIS_URL: `redis://127.0.0.1:${closed}` })).toBe(1)
   })
 
-  it('web probes (Dockerfile and compose): healthy only on 2xx from /api/health', async () => {
+  it('web probes (Dockerfile and compose): healthy only on 2xx from /api/health/ready', async () => {
     let status = 200
     const seen: string[] = []
     const server = createHttpServer((req, res) => {
       seen.push(req.url ?? '')
-      res.writeHead(req.url === '/api/health' ? status : 404).end()
+      res.writeHead(req.url === '/api/health/ready' ? status : 404).end()
     })
     servers.push(server)
     const port = await listen(server)
@@ -745,7 +771,7 @@ describe('container health probes', () => {
     expect(await runNode(retargeted, {})).toBe(0)
     status = 500
     expect(await runNode(retargeted, {})).toBe(1)
-    expect(new Set(seen)).toEqual(new Set(['/api/health']))
+    expect(new Set(seen)).toEqual(new Set(['/api/health/ready']))
   })
 })
 

@@ -174,8 +174,10 @@ const KNOWN_VARIABLES = new Set([
   'POLICYDESK_DATA_DIR',
   'POLICYDESK_LOG_LEVEL',
   'NODE_ENV',
+  'METRICS_TOKEN',
 ])
 const SENSITIVE = new Set([
+  'METRICS_TOKEN',
   'DATABASE_URL',
   'REDIS_URL',
   'AUTH_SECRET',
@@ -295,11 +297,16 @@ describe('web-deployment.yaml', () => {
     expect(container.image).toMatch(/web/)
   })
 
-  it('has readiness and liveness probes on GET /api/health', () => {
-    for (const probe of [container.readinessProbe, container.livenessProbe, container.startupProbe]) {
+  it('probes readiness on /api/health/ready and liveness on /api/health/live', () => {
+    const paths = new Map([
+      [container.readinessProbe, '/api/health/ready'],
+      [container.startupProbe, '/api/health/ready'],
+      [container.livenessProbe, '/api/health/live'],
+    ])
+    for (const [probe, path] of paths) {
       if (probe === container.startupProbe && !probe) continue
       const get = must(probe?.httpGet, 'httpGet probe')
-      expect(get.path).toBe('/api/health')
+      expect(get.path).toBe(path)
       expect([http.name, http.containerPort]).toContain(get.port)
     }
     // Liveness must be the more patient probe: readiness drops traffic, liveness restarts the pod.

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { findProjectRoot } from '@policydesk/runtime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import cliPackage from '../package.json' with { type: 'json' }
 import { jsonLines, runCli } from './testing/run-cli'
 
 const root = findProjectRoot()
@@ -27,9 +29,31 @@ describe('policydesk CLI', () => {
   it('prints help', async () => {
     const run = await runCli(['--help'], env())
     expect(run.code).toBe(0)
-    for (const command of ['start', 'db', 'ingest', 'ask', 'eval', 'documents'])
+    for (const command of ['start', 'db', 'ingest', 'ask', 'eval', 'documents', 'completion'])
       expect(run.stdout).toContain(command)
+    expect(run.stdout).toContain('Examples:')
+    const version = await runCli(['--version'], env())
+    expect(version.stdout.trim()).toBe(cliPackage.version)
   }, 300_000)
+
+  it('prints a completion script that completes subcommands and flags in a real bash', async () => {
+    const script = (await runCli(['completion', 'bash'], env())).stdout
+    const complete = (...words: string[]) => {
+      const line = words.map((w) => `'${w}'`).join(' ')
+      const out = execFileSync('bash', [
+        '-c',
+        `${script}\nCOMP_WORDS=(policydesk ${line}); COMP_CWORD=${words.length}; _policydesk_complete; printf '%s\\n' "\${COMPREPLY[@]}"`,
+      ])
+      return String(out).split('\n').filter(Boolean).sort()
+    }
+    expect(complete('doc')).toEqual(['documents'])
+    expect(complete('documents', '')).toEqual(expect.arrayContaining(['list', 'show', 'delete', 'purge']))
+    expect(complete('documents', 'purge', '--')).toEqual(['--help', '--json', '--yes'])
+    expect(complete('ask', '--as', 'x@example.com', '--j')).toEqual(['--json'])
+    const wrong = await runCli(['completion', 'fish'], env())
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toContain('unknown shell "fish": use one of bash, zsh')
+  }, 60_000)
 
   it('migrates idempotently', async () => {
     expect((await runCli(['db', 'migrate'], env())).code).toBe(0)
@@ -43,7 +67,7 @@ describe('policydesk CLI', () => {
     expect(first.stderr).not.toMatch(/error/i)
     expect(first.code).toBe(0)
     const reports = jsonLines(first.stdout)
-    expect(reports).toHaveLength(20)
+    expect(reports).toHaveLength(23)
     expect(reports.every((r) => r.status === 'ready' && Number(r.chunks) > 0)).toBe(true)
 
     const second = await runCli(['ingest', policies, '--wait', '--json'], env(), 240_000)
@@ -53,7 +77,7 @@ describe('policydesk CLI', () => {
     expect(again.map((r) => r.chunks)).toEqual(reports.map((r) => r.chunks))
 
     const list = jsonLines((await runCli(['documents', 'list', '--json'], env())).stdout)
-    expect(list).toHaveLength(20)
+    expect(list).toHaveLength(23)
     expect(list.every((d) => d.latestVersionNo === 1)).toBe(true)
   }, 300_000)
 
@@ -70,6 +94,15 @@ describe('policydesk CLI', () => {
     expect(byName['empty.md']).toMatchObject({ status: 'failed', error: 'The file is empty' })
     expect(byName['notes.md']).toMatchObject({ status: 'ready' })
     rmSync(dir, { recursive: true, force: true })
+
+    // The manage commands speak --json too: delete (twice: the second finds it deleted), then purge.
+    const id = String(byName['notes.md']?.documentId)
+    const deleted = await runCli(['documents', 'delete', id, '--json'], env())
+    expect(jsonLines(deleted.stdout)).toEqual([{ id, slug: 'notes', deleted: true }])
+    const again = await runCli(['documents', 'delete', 'notes', '--json'], env())
+    expect(jsonLines(again.stdout)).toEqual([{ id, slug: 'notes', deleted: false }])
+    const purged = await runCli(['documents', 'purge', 'notes', '--yes', '--json'], env())
+    expect(jsonLines(purged.stdout)).toEqual([{ id, slug: 'notes', purged: true }])
   }, 300_000)
 
   it('answers a demo question with a citation and abstains on an unanswerable one', async () => {
@@ -87,8 +120,23 @@ describe('policydesk CLI', () => {
     expect(result.abstained).toBe(false)
     expect(result.citations.some((c) => c.documentSlug === 'refund-policy')).toBe(true)
 
-    const unanswerable = await runCli(['ask', 'Does the company offer pet insurance?', '--json'], env())
+    const unanswerable = await runCli(
+      ['ask', "What is the company's policy on keeping bees on the office roof?", '--json'],
+      env(),
+    )
     expect(jsonLines(unanswerable.stdout)[0]).toMatchObject({ abstained: true, citations: [] })
+
+    // A date question: the built-in calculation is printed as a tool call, and --json has the whole call.
+    const notice = 'If I resign on 2026-03-15 with one month notice, when is my last day?'
+    const printed = await runCli(['ask', notice], env())
+    expect(printed.stdout).toContain('Calculation: with 1 month of notice given on 2026-03-15')
+    expect(printed.stdout).toContain(
+      '(tool calculate_dates, ok: Calculated: 1 month notice from 2026-03-15: the period ends 2026-04-15, last working day 2026-04-15)',
+    )
+    const traced = jsonLines((await runCli(['ask', notice, '--json'], env())).stdout)[0]
+    expect(traced).toMatchObject({
+      toolCalls: [{ name: 'calculate_dates', status: 'ok', arguments: { operation: 'notice_deadline' } }],
+    })
   }, 300_000)
 
   it('seeds demo conversations through the real pipeline once', async () => {

@@ -6,7 +6,9 @@ import type { Logger } from '@policydesk/runtime'
  * Makes sure an accepted upload is never lost: versions left `queued` or `processing` too long (a crash,
  * or Redis was down when the upload was stored) get their job enqueued again. A job that still exists in
  * BullMQ (waiting, active, delayed) is left alone; a finished one is removed first, since BullMQ ignores
- * an `add` with the id of a job it still remembers.
+ * an `add` with the id of a job it still remembers. Re-enqueueing cannot loop on a file that kills its
+ * worker: each processing start is counted on the version row, and after INGEST_MAX_ATTEMPTS stopped
+ * attempts the version is failed as a poison job (claimVersionAttempt) and no longer looks stale.
  */
 export async function reconcileOnce(
   db: Database,

@@ -5,6 +5,7 @@ import { ingestJob, ingestJobOptions, JobProducer, pingRedis } from '@policydesk
 import { startTestRedis, type TestRedis } from '@policydesk/jobs/testing'
 import { sleep } from '@policydesk/runtime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bigPolicy } from './testing/big-policy'
 import { spawnWorker, type WorkerProcess } from './testing/spawn-worker'
 
 let db: TestDatabase
@@ -12,21 +13,6 @@ let redis: TestRedis
 const workers: WorkerProcess[] = []
 
 const workerEnv = () => ({ DATABASE_URL: db.url, REDIS_URL: redis.url, INGEST_LOCK_DURATION_MS: '3000' })
-
-/** A long policy: enough chunks that the worker is still busy when we kill it. */
-function bigPolicy(sections: number): string {
-  const parts = ['# Facilities Handbook']
-  for (let s = 0; s < sections; s++) {
-    parts.push(`## Section ${s}: rules for building ${s}`)
-    for (let p = 0; p < 6; p++) {
-      parts.push(
-        `Building ${s} paragraph ${p}: visitors must register at reception ${s * 10 + p} minutes before arrival, ` +
-          'wear a visible badge, stay with their host, and leave through the main entrance. '.repeat(4),
-      )
-    }
-  }
-  return parts.join('\n\n')
-}
 
 async function waitFor<T>(
   probe: () => Promise<T | null | undefined>,

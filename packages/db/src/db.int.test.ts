@@ -4,7 +4,7 @@ import { runMigrations } from './migrate'
 import { ensureEmbeddingIndex } from './queries/embedding-index'
 import { readableGroupIds } from './queries/groups'
 import { getUserByEmail } from './queries/users'
-import { seedDemoUsers } from './seed/demo-users'
+import { demoUsers, seedDemoUsers } from './seed/demo-users'
 import { startTestDatabase, type TestDatabase } from './testing'
 
 let t: TestDatabase
@@ -29,7 +29,15 @@ describe('embedded database', () => {
     await seedDemoUsers(t.db)
     await seedDemoUsers(t.db)
     const { rows } = await t.pool.query<{ n: string }>('select count(*)::text as n from users')
-    expect(rows[0]?.n).toBe('4')
+    // employee (Lisbon), hr and analyst (Berlin), admin (Austin), and a Berlin employee to compare answers
+    expect(rows[0]?.n).toBe(String(demoUsers.length))
+    expect(demoUsers.map((u) => u.email).sort()).toEqual([
+      'admin@example.com',
+      'analyst@example.com',
+      'berlin@example.com',
+      'employee@example.com',
+      'hr@example.com',
+    ])
     const hr = await getUserByEmail(t.db, 'hr@example.com')
     const employee = await getUserByEmail(t.db, 'employee@example.com')
     if (!hr || !employee) throw new Error('demo users missing')

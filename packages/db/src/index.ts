@@ -1,5 +1,51 @@
 export { sql } from 'drizzle-orm'
 export {
+  type ContextMessage,
+  citableInReply,
+  curatedVisibleTo,
+  datasetVisibleTo,
+  documentAccess,
+  documentCountOf,
+  documentGroupNames,
+  documentReadableBy,
+  earlierTurnVersionIds,
+  groupNamesOf,
+  type HandoffViewer,
+  handlesHandoffs,
+  handoffAnswerableBy,
+  handoffVisibleTo,
+  hiddenDocumentIds,
+  hiddenDocumentIdsForGroups,
+  hiddenDocumentsAmong,
+  outerId,
+  type ReadableCandidate,
+  type ReadableVersionsFilter,
+  type RedactedCandidate,
+  type ReviewViewer,
+  readableByGroups,
+  readableCurrentVersions,
+  redactCandidates,
+  seesEverything,
+  setDocumentGroups,
+  sharedWithGroupNamed,
+  type TraceRef,
+  traceReadableByGroups,
+  traceSourcesReadableBy,
+  traceVisibleTo,
+  type Viewer,
+  type VisibleCandidate,
+  visibleTurns,
+} from './access'
+export {
+  API_TOKEN_SCOPES,
+  type ApiTokenScope,
+  grantsAnyScope,
+  isWellFormedTokenSecret,
+  SCOPE_DESCRIPTIONS,
+  scopesForRole,
+  TOKEN_PREFIX,
+} from './api-tokens'
+export {
   assertDatabaseReachable,
   createDb,
   type Database,
@@ -8,8 +54,9 @@ export {
   redactUrl,
   type Tx,
 } from './client'
-export { readDbEnv } from './env'
-export { migrationsFolder, runMigrations } from './migrate'
+export { type HandoffEnv, readDbEnv, readHandoffEnv } from './env'
+export { type MigrationStatus, migrationStatus, migrationsFolder, runMigrations } from './migrate'
+export * from './profiles'
 export {
   type AccessChange,
   changeDocumentAccess,
@@ -25,7 +72,6 @@ export {
   type DocumentSearch,
   type DocumentSortKey,
   type DocumentState,
-  documentAccess,
   documentSortKeys,
   documentStates,
   getAdminDocument,
@@ -43,6 +89,7 @@ export {
   type VersionOriginal,
   type VersionStatusRow,
 } from './queries/admin-versions'
+export { readAnswerCache, writeAnswerCache } from './queries/answer-cache'
 export {
   type AnswerDetail,
   type DetailCandidate,
@@ -64,6 +111,21 @@ export {
   listReviewableDocuments,
   type ReviewStatusFilter,
 } from './queries/answer-log'
+export { insertAnswerTrace, type NewAnswerTrace } from './queries/answer-traces'
+export {
+  type ApiTokenStatus,
+  type ApiTokenSummary,
+  type CreatedApiToken,
+  createApiToken,
+  listApiTokens,
+  MAX_TOKEN_DAYS,
+  type NewApiToken,
+  revokeApiToken,
+  type TokenRevocation,
+  type TokenVerification,
+  type VerifiedApiToken,
+  verifyApiToken,
+} from './queries/api-tokens'
 export {
   ADMIN_AUDIT_ACTIONS,
   type AdminAuditAction,
@@ -93,10 +155,16 @@ export { bumpCorpusRevision, getCorpusRevision } from './queries/corpus'
 export {
   type CuratedChange,
   type CuratedListRow,
+  type CuratedSourceChunk,
+  curatedSourceChunks,
+  flagCuratedAnswer,
+  insertCuratedAnswer,
+  listActiveCuratedAnswers,
   listCuratedAnswers,
+  type NewCuratedAnswer,
   reapproveCuratedAnswer,
   retireCuratedAnswer,
-} from './queries/curated-review'
+} from './queries/curated-answers'
 export {
   coverageGapQuestions,
   type DashboardBucket,
@@ -104,11 +172,40 @@ export {
   dashboardStats,
   type GapQuestion,
 } from './queries/dashboards'
+export {
+  type ChunkRow,
+  loadChunks,
+  loadDistractorPool,
+  loadReviewedTraces,
+  loadUserNames,
+  type ReviewedTrace,
+  type ReviewFilter,
+} from './queries/dataset-sources'
+export {
+  type Dataset,
+  type DatasetDownload,
+  type DatasetListRow,
+  type FineTuneJobListRow,
+  getDataset,
+  getDatasetContent,
+  insertDataset,
+  listDatasets,
+  listFineTunedModels,
+  listFineTuneJobs,
+  type NewDataset,
+  splitDatasetContent,
+} from './queries/datasets'
 export { type DocumentOriginal, readableDocumentOriginal } from './queries/document-original'
+export {
+  type DocumentText,
+  type DocumentTextPassage,
+  listReadableDocuments,
+  type ReadableDocumentRow,
+  readableDocumentText,
+} from './queries/document-text'
 export {
   countChunks,
   type DocumentListRow,
-  documentGroupNames,
   findDocumentBySlug,
   findStaleVersions,
   getDocument,
@@ -116,12 +213,17 @@ export {
   listDocuments,
   listVersions,
   purgeDocument,
-  setDocumentGroups,
   softDeleteDocument,
   updateVersionProgress,
   type VersionProgress,
+  versionNumbers,
 } from './queries/documents'
-export { embeddingIndexName, ensureEmbeddingIndex } from './queries/embedding-index'
+export {
+  dropEmbeddingIndex,
+  embeddingIndexName,
+  embeddingIndexState,
+  ensureEmbeddingIndex,
+} from './queries/embedding-index'
 export {
   type FeedbackInput,
   type FeedbackListRow,
@@ -131,6 +233,14 @@ export {
   upsertFeedback,
 } from './queries/feedback'
 export {
+  auditFineTuneJob,
+  type FineTuneJobRow,
+  findFineTuneJob,
+  insertFineTuneJob,
+  type NewFineTuneJob,
+  updateFineTuneJob,
+} from './queries/finetune-jobs'
+export {
   EVERYONE_GROUP,
   ensureGroup,
   ensureGroups,
@@ -139,13 +249,49 @@ export {
   listGroups,
   readableGroupIds,
 } from './queries/groups'
+export * from './queries/handoffs'
 export {
-  documentReadableBy,
-  hiddenDocumentIds,
-  type ReviewViewer,
-  traceVisibleTo,
-} from './queries/review-access'
+  type OidcSignIn,
+  type OidcSignInResult,
+  signInOidcUser,
+} from './queries/oidc-users'
 export {
+  type ApplicabilityChange,
+  type AttributesChange,
+  type AttributesImport,
+  type AttributesImportRow,
+  dismissSuggestedApplicability,
+  getUserAttributes,
+  importUserAttributes,
+  mergeUserAttributes,
+  setDocumentApplicability,
+  suggestDocumentApplicability,
+  updateUserAttributes,
+} from './queries/profiles'
+export {
+  loadRankerReviews,
+  loadRatedCitations,
+  type RankerReviewRow,
+  type RatedCitationsRow,
+} from './queries/ranker-sources'
+export {
+  deleteUserHistory,
+  type HistoryDeletion,
+  purgeExpiredHistory,
+  type RetentionResult,
+} from './queries/retention'
+export {
+  type ChunkSearchRequest,
+  type ChunkSearchResult,
+  type ChunkSearchRow,
+  chunkSearchStatement,
+  type NeighbourRow,
+  type SearchFilters,
+  searchChunks,
+  type TermStats,
+} from './queries/retrieval'
+export {
+  insertOperatorReview,
   nextInQueue,
   type QueueBucket,
   type QueueCounts,
@@ -155,11 +301,28 @@ export {
   queueCounts,
   queuePositionOf,
   type ReviewInput,
+  reviewNotesStartingWith,
   type StoredReview,
   saveReview,
 } from './queries/reviews'
+export {
+  databaseSizeBytes,
+  type FailedVersionRow,
+  listFailedVersions,
+  type VectorIndexStatus,
+  vectorIndexStatus,
+  versionStatusCounts,
+} from './queries/system-status'
+export { replaceVersionTermStats } from './queries/term-stats'
 export { type DirectoryUser, listUsersWithGroups } from './queries/user-directory'
-export { getUserByEmail, getUserById, listUsers, type UserInput, upsertUser } from './queries/users'
+export {
+  getUserByEmail,
+  getUserById,
+  listUsers,
+  setUserGroups,
+  type UserInput,
+  upsertUser,
+} from './queries/users'
 export {
   type AdminGroupRow,
   type AdminUserRow,
@@ -174,6 +337,23 @@ export {
   removeUserFromGroup,
   renameGroup,
 } from './queries/users-admin'
+export {
+  type AttemptClaim,
+  claimVersionAttempt,
+  endVersionAttempt,
+  failVersion,
+  reportAttemptProgress,
+} from './queries/version-attempts'
+export {
+  HEARTBEAT_INTERVAL_MS,
+  HEARTBEAT_STALE_MS,
+  listWorkerHeartbeats,
+  recordHeartbeat,
+  recordReconcileRun,
+  removeHeartbeat,
+  type WorkerHeartbeatRow,
+  type WorkerIdentity,
+} from './queries/worker-heartbeats'
 export * as schema from './schema'
 export {
   type AskDemoQuestion,
@@ -190,3 +370,11 @@ export {
   seededRandom,
   seedSyntheticDocuments,
 } from './seed/synthetic-traces'
+export { isDatabaseUnavailable } from './unavailable'
+export {
+  backoffDelay,
+  deliverDueWebhooks,
+  signWebhook,
+  WEBHOOK_DEFAULTS,
+  type WebhookSettings,
+} from './webhooks/deliver'

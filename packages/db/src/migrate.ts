@@ -3,10 +3,19 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sleep } from '@policydesk/runtime'
 import { sql } from 'drizzle-orm'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import type { Database } from './client'
+import { readDbEnv } from './env'
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
+/**
+ * The committed migrations: next to this package's source, or POLICYDESK_MIGRATIONS_DIR where code runs
+ * bundled away from it (the Next standalone server; the compiled CLI and worker copy them beside their
+ * bundle, which the default already finds).
+ */
+export const migrationsFolder = (): string =>
+  readDbEnv().POLICYDESK_MIGRATIONS_DIR ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
 
 const LOCK_STALE_AFTER = '10 minutes'
 
@@ -30,7 +39,7 @@ export async function runMigrations(db: Database): Promise<void> {
     await sleep(100)
   }
   try {
-    await migrate(db, { migrationsFolder })
+    await migrate(db, { migrationsFolder: migrationsFolder() })
   } finally {
     await db.execute(sql`delete from policydesk_locks where name = 'migrate' and holder = ${holder}`)
   }
@@ -46,5 +55,24 @@ async function createLockTable(db: Database): Promise<void> {
       // Two processes creating it at the same instant: one loses with a duplicate; the table now exists.
       if (attempt > 2) throw error
     }
+  }
+}
+
+export type MigrationStatus = { applied: number; expected: number; current: boolean }
+
+/**
+ * Whether every committed migration has been applied: readiness fails on a database an upgrade has not
+ * migrated yet (the migrate Job runs first). Compares drizzle's bookkeeping table with the journal.
+ */
+export async function migrationStatus(db: Database): Promise<MigrationStatus> {
+  const expected = readMigrationFiles({ migrationsFolder: migrationsFolder() })
+  const result = await db
+    .execute(sql`select hash, created_at from drizzle.__drizzle_migrations`)
+    .catch(() => ({ rows: [] }))
+  const applied = new Set((result.rows as { hash: string }[]).map((r) => r.hash))
+  return {
+    applied: applied.size,
+    expected: expected.length,
+    current: expected.every((m) => applied.has(m.hash)),
   }
 }

@@ -17,32 +17,19 @@ export {
   countExampleTokens,
   validateJsonl,
 } from './dataset/format'
-export { loadReviewedTraces } from './dataset/load'
 export { createPiiScrubber, PII_PLACEHOLDERS, type PiiCounts } from './dataset/pii'
 export { PROMPT_BUILDERS, reconstructExample, renumberCitations } from './dataset/reconstruct'
 export { hashUnit, splitOf } from './dataset/split'
-export { splitDatasetContent } from './dataset/split-content'
 export { type ExportedDataset, exportDataset } from './dataset/store'
 export type { ChunkRow, DropReason, ReviewedTrace } from './dataset/types'
 export { finetuneProvider, type ProviderConfig, readFinetuneEnv } from './env'
 export { type FineTuneJob, isTerminal } from './jobs/api-schemas'
 export { createFineTuneClient, FineTuneApiError, type FineTuneClient } from './jobs/client'
 export {
-  type FineTuneJobRow,
-  findFineTuneJob,
   refreshFineTuneJob,
   submitFineTuneJob,
   waitForFineTuneJob,
 } from './jobs/service'
-export {
-  type DatasetDownload,
-  type DatasetListRow,
-  type FineTuneJobListRow,
-  getDatasetContent,
-  listDatasets,
-  listFineTunedModels,
-  listFineTuneJobs,
-} from './queries'
 export { defaultRankerDir, rankerFileName, writeRankerArtifact } from './ranker/artifact'
 export { labelCandidates } from './ranker/labels'
 export { defaultRankerOptions, type RankerReport, type RankerTrainOptions, trainRanker } from './ranker/train'

@@ -1,5 +1,5 @@
+import type { FineTuneJobRow } from '@policydesk/db'
 import type { DatasetStats } from './dataset/build-dataset'
-import type { FineTuneJobRow } from './jobs/service'
 import type { RankerReport } from './ranker/train'
 
 /** Human-readable lines for the CLI (and logs): one place decides how results read. */

@@ -1,6 +1,12 @@
 import { type Database, schema } from '@policydesk/db'
 import { startTestDatabase, type TestDatabase } from '@policydesk/db/testing'
-import { createChatProvider, type InferenceDeps, parseRanker, readInferenceEnv } from '@policydesk/inference'
+import {
+  createChatProvider,
+  createInferenceDeps,
+  type InferenceDeps,
+  parseRanker,
+  readInferenceEnv,
+} from '@policydesk/inference'
 import { ingestMarkdown, installNetworkGuard, type NetworkGuard } from '@policydesk/inference/testing'
 import { createEmbeddingProvider, readEmbeddingsEnv } from '@policydesk/ingest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,18 +73,13 @@ beforeAll(async () => {
   database = await startTestDatabase()
   db = database.db
   const embedder = createEmbeddingProvider(readEmbeddingsEnv({}))
-  deps = {
-    db,
+  deps = createInferenceDeps(db, {
     embedder,
     chat: createChatProvider(readInferenceEnv({})),
-    settings: {
-      candidates: 40,
-      weights: { vector: 0.5, text: 1 },
-      contextTokens: 1800,
-      maxSources: 6,
-      cache: false,
-    },
-  }
+    ranker: null,
+    crossEncoder: null,
+    settings: { maxSources: 6, cache: false },
+  })
   const docs = [
     [
       'parking',

@@ -1,7 +1,12 @@
-import { type Database, schema, sql } from '@policydesk/db'
+import {
+  type Database,
+  insertOperatorReview,
+  loadChunks,
+  reviewNotesStartingWith,
+  type schema,
+} from '@policydesk/db'
 import { type AnswerResult, type Asker, answer, covers, type InferenceDeps } from '@policydesk/inference'
 import { z } from 'zod'
-import { loadChunks } from './dataset/load'
 
 /** The sample questions' format (samples/questions.jsonl), including who may ask them. */
 export const syntheticQuestionSchema = z.object({
@@ -116,8 +121,7 @@ export async function generateSyntheticReviews(
     onProgress?: (done: number, total: number) => void
   },
 ): Promise<SyntheticStats> {
-  const existing = await db.execute(sql`select notes from reviews where notes like ${`${SYNTHETIC_NOTE}%`}`)
-  const done = new Set((existing.rows as { notes: string }[]).map((r) => r.notes))
+  const done = new Set(await reviewNotesStartingWith(db, SYNTHETIC_NOTE))
   const stats: SyntheticStats = {
     questions: input.questions.length,
     skipped: 0,
@@ -143,7 +147,7 @@ export async function generateSyntheticReviews(
       return chunk ? [{ ...c, text: chunk.text, page: chunk.pageStart }] : []
     })
     const review = syntheticVerdict(q, result, passages)
-    await db.insert(schema.reviews).values({
+    await insertOperatorReview(db, {
       traceId: result.traceId,
       reviewerId: input.reviewerId,
       verdict: review.verdict,

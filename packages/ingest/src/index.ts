@@ -1,10 +1,15 @@
 export {
+  countriesInHeading,
+  sectionApplicability,
+  suggestApplicability,
+} from './applicability/gazetteer'
+export { BYTES_PER_UNIT, type IndexMode, type IndexPlan, planIndexForLoad } from './bulk-load'
+export {
   type ChunkOptions,
   chunkDocument,
   type DocumentChunk,
   defaultChunkOptions,
 } from './chunk/chunk-document'
-export { countTokens } from './chunk/tokens'
 export { readEmbeddingsEnv } from './embed/env'
 export {
   BUILTIN_EMBEDDING_DIMENSIONS,
@@ -18,7 +23,6 @@ export {
   embeddingInput,
   embedTexts,
 } from './embed/provider'
-export { contentTerms, normalizeText, stem } from './embed/text-features'
 export { readIngestEnv } from './env'
 export { detectType, parseDocument } from './parse'
 export { IngestRejection, type ParsedDocument, type SupportedMime, supportedMimes } from './parse/types'
@@ -30,8 +34,11 @@ export {
   type ProgressReport,
   processVersion,
 } from './process-version'
+export { type ProcessingLimits, ProcessingTimeout, processingLimits } from './processing-limits'
 export { type ReembedProgress, reembedMissing } from './reembed'
+export { GroupsConflict, type GroupsOutcome } from './replace-access'
 export { type SeedCorpusResult, seedDemoCorpus } from './seed-demo-corpus'
+export { backfillChunkTerms } from './store/backfill-terms'
 export type { StoreTimings } from './store/store-version'
 export {
   decodeVectorBinary,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Database } from '@policydesk/db'
+import { applicabilitySchema, type Database } from '@policydesk/db'
 import { z } from 'zod'
 import { type ProcessDeps, type ProcessResult, processVersion } from './process-version'
 import { submitDocumentVersion } from './submit'
@@ -13,6 +13,8 @@ const manifestSchema = z.object({
       groups: z.array(z.string().min(1)).min(1),
       tags: z.array(z.string()).default([]),
       effectiveDate: z.iso.date().optional(),
+      /** Whom the document applies to (countries, locations, employmentTypes, departments); absent = everyone. */
+      applicability: applicabilitySchema.optional(),
     }),
   ),
 })
@@ -42,7 +44,13 @@ export async function seedDemoCorpus(
       title: entry.title,
       bytes,
       groups: entry.groups,
+      // The manifest is the demo's access: seeding over files ingested without groups restricts the hr
+      // documents again (by the replace rule, audited as `via: seed`).
+      existingGroups: 'replace',
+      via: 'seed',
       tags: entry.tags,
+      // The manifest is the demo's truth: a document without the field applies to everyone.
+      applicability: entry.applicability ?? {},
       effectiveDate: entry.effectiveDate,
     })
     const result = await processVersion({ ...deps, db }, submitted.versionId)

@@ -24,7 +24,12 @@ describe('submitDocumentVersion', () => {
     const again = await submitDocumentVersion(t.db, input('25 days.'))
     const next = await submitDocumentVersion(t.db, input('26 days.'))
     expect(first).toMatchObject({ created: true, versionNo: 1, status: 'queued' })
-    expect(again).toEqual({ ...first, created: false })
+    expect(again).toEqual({
+      ...first,
+      created: false,
+      documentCreated: false,
+      access: { before: ['everyone'], current: ['everyone'], pending: null },
+    })
     expect(next).toMatchObject({ created: true, versionNo: 2, documentId: first.documentId })
   })
 

@@ -21,6 +21,7 @@ import {
   since,
 } from './measure'
 import { generatePolicyCorpus } from './policy-corpus'
+import { type RawInsertReference, rawInsertReference, storedVectors } from './raw-insert-reference'
 
 export type IngestBenchOptions = {
   docs: number
@@ -83,6 +84,12 @@ export type IngestBenchReport = {
     worker: { sampledPeakMiB: number | null; vmHwmMiB: number | null } | null
     databaseMiB: number
   }
+  /**
+   * The same vectors inserted raw through the binary path in one transaction, same index mode, measured
+   * after the ingest in this run; and the ingest's chunks/s over its rows/s (issue 17: ≥ 0.5).
+   */
+  rawInsert: RawInsertReference
+  chunksPerSecondVsRawInsert: number
   machine: MachineInfo
   failures: { name: string; error: string | null }[]
 }
@@ -169,6 +176,26 @@ function isReadyResult(value: unknown): value is { chunks: number; timings: Inge
  * worker reports per-stage timings as each job's return value.
  */
 export async function runIngestBench(options: IngestBenchOptions): Promise<IngestBenchReport> {
+  const { report, vectors, model, dimensions } = await ingestEndToEnd(options)
+  const rawInsert = await rawInsertReference(vectors, model, dimensions, options.index)
+  const { machine, failures, ...rest } = report
+  return {
+    ...rest,
+    rawInsert,
+    chunksPerSecondVsRawInsert: round(report.results.chunksPerSecond / rawInsert.rowsPerSecond, 3),
+    machine: { ...machine, loadEnd: machineInfo(machine.loadStart).loadEnd },
+    failures,
+  }
+}
+
+type EndToEnd = {
+  report: Omit<IngestBenchReport, 'rawInsert' | 'chunksPerSecondVsRawInsert'>
+  vectors: Float32Array[]
+  model: string
+  dimensions: number
+}
+
+async function ingestEndToEnd(options: IngestBenchOptions): Promise<EndToEnd> {
   const loadStart = loadAverage()
   const files = await loadCorpus(options)
   const totalBytes = files.reduce((n, f) => n + f.bytes.length, 0)
@@ -292,12 +319,13 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       `select d.source_name, v.error from document_versions v join documents d on d.id = v.document_id
        where v.status = 'failed' order by d.source_name limit 5`,
     )
+    const vectors = await storedVectors(database, embedder.model)
     const ready = statusRows.find((r) => r.status === 'ready')
     const failed = statusRows.find((r) => r.status === 'failed')
     const chunks = ready?.chunks ?? 0
     const cpu = process.cpuUsage(cpuStart)
 
-    return {
+    const report: EndToEnd['report'] = {
       bench: 'ingest',
       corpus: {
         source: options.corpusDir ? 'directory' : 'synthetic',
@@ -344,6 +372,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       machine: machineInfo(loadStart),
       failures: failedRows.map((r) => ({ name: r.source_name, error: r.error })),
     }
+    return { report, vectors, model: embedder.model, dimensions: embedder.dimensions }
   } finally {
     sampler.stop()
     await worker?.stop().catch(() => {})

@@ -1,7 +1,8 @@
-import { type Database, type DbOrTx, embeddingIndexName, ensureEmbeddingIndex } from '@policydesk/db'
-import { type EphemeralDatabase, startEphemeralDatabase } from '@policydesk/db/embedded'
-import { hybridSearch } from '@policydesk/inference'
+import { embeddingIndexName, ensureEmbeddingIndex, replaceVersionTermStats } from '@policydesk/db'
+import type { EphemeralDatabase } from '@policydesk/db/embedded'
 import { type EmbeddingRow, insertEmbeddings } from '@policydesk/ingest'
+import { TERMS_VERSION, termFrequencies } from '@policydesk/text'
+import { benchDatabase } from './bench-database'
 import {
   loadAverage,
   type MachineInfo,
@@ -12,43 +13,34 @@ import {
   round,
   since,
 } from './measure'
-import { type BenchUser, RETRIEVAL_DIMS, RetrievalCorpus, userNearest } from './retrieval-corpus'
-
-export const BENCH_MODEL = 'bench-synthetic-384'
+import {
+  type BenchQuery,
+  type BenchUser,
+  RETRIEVAL_DIMS,
+  RetrievalCorpus,
+  userNearest,
+} from './retrieval-corpus'
+import { meanPlanTimes, type PlanTimes, planText, planTimes } from './retrieval-plans'
+import {
+  BENCH_MODEL,
+  CANDIDATES,
+  EXACT,
+  PRODUCTION,
+  pureHnswSearch,
+  SCENARIOS,
+  type Scenario,
+  type SearchOutcome,
+  search,
+} from './retrieval-search'
 
 export type RetrievalBenchOptions = {
   sizes: number[]
   queries: number
   seed: number
+  /** An empty server Postgres (pgvector ≥ 0.8) instead of the in-process embedded one (`bench-database.ts`). */
+  databaseUrl?: string
   onProgress?: (label: string, fraction: number, detail: string) => void
 }
-
-/**
- * One way of running hybrid search: the SQL variant (the real `hybridSearch` statement, or it with one textual
- * change we want to evaluate) plus SET LOCAL settings inside the search's transaction.
- */
-type Scenario = { name: string; variant: 'current' | 'not-materialized'; set: string[] }
-
-const ITERATIVE = 'hnsw.iterative_scan = relaxed_order'
-
-const EXACT: Scenario = {
-  name: 'exact (no index scans)',
-  variant: 'current',
-  set: ['enable_indexscan = off'],
-}
-
-export const SCENARIOS: Scenario[] = [
-  EXACT,
-  { name: 'hnsw ef_search=40 (default)', variant: 'current', set: [] },
-  { name: 'hnsw ef_search=100', variant: 'current', set: ['hnsw.ef_search = 100'] },
-  { name: 'iterative relaxed_order', variant: 'current', set: [ITERATIVE] },
-  { name: 'iterative strict_order', variant: 'current', set: ['hnsw.iterative_scan = strict_order'] },
-  { name: 'proposed: not materialized + relaxed', variant: 'not-materialized', set: [ITERATIVE] },
-]
-
-/** The textual change the `not-materialized` variant makes to the real statement. */
-const VISIBLE_CTE = 'with visible as ('
-const VISIBLE_CTE_INLINED = 'with visible as not materialized ('
 
 export type SettingRun = {
   user: string
@@ -69,6 +61,9 @@ export type SettingRun = {
   hnswScans: number | null
   /** Index tuples the HNSW scans returned, per query (iterative scans read on until the filter is satisfied). */
   hnswTuplesPerQuery: number | null
+  /** p50 and p95 of this run over the pure-HNSW query's p50 and p95 in the same run (issue 17: p95 ≤ 3×). */
+  p50VsPureHnsw: number
+  p95VsPureHnsw: number
 }
 
 export type SizeReport = {
@@ -84,9 +79,16 @@ export type SizeReport = {
   maintenanceWorkMem: string
   users: { name: string; groups: number; readablePercent: number; readableChunks: number }[]
   candidates: number
+  /**
+   * The floor the goal compares against: a pure HNSW kNN (`CANDIDATES` nearest, no ACL, no text side),
+   * timed interleaved with the hybrid searches (once per query and user).
+   */
+  pureHnsw: { p50Ms: number; p95Ms: number; meanMs: number; samples: number }
   runs: SettingRun[]
-  /** EXPLAIN ANALYZE means over 10 queries: time in the vector CTE, the full-text CTE, and the whole statement. */
-  plans: { user: string; setting: string; vecMs: number; txtMs: number; executionMs: number }[]
+  /** EXPLAIN ANALYZE means over up to 10 queries per user and setting: ms per materialised CTE, the statement. */
+  plans: ({ user: string; setting: string } & PlanTimes)[]
+  /** EXPLAIN (ANALYZE) text of the production statement for each user's first query. */
+  planTexts: { user: string; query: string; plan: string }[]
   /**
    * RSS of this process (the embedded Postgres runs in it) after the size's queries, and the peak sampled so
    * far in the run (WASM memory is not returned, so a larger size's peak includes earlier ones).
@@ -106,8 +108,6 @@ export type RetrievalBenchReport = {
   sizes: SizeReport[]
   machine: MachineInfo
 }
-
-const CANDIDATES = 40
 
 type Loaded = { versionIds: string[] }
 
@@ -168,15 +168,35 @@ async function load(
     vectors: [],
   }
   const versionsOfPending: string[] = []
+  const versionStats = new Map<string, { df: Map<string, number>; termTotal: number }>()
   const flush = async () => {
     if (pending.texts.length === 0) return
     let t = performance.now()
+    // BM25 terms as ingestion computes them; arrays of arrays travel as JSON (unnest cannot split them).
+    const terms = pending.texts.map((text, k) => termFrequencies(text, [pending.headings[k] ?? '']))
     const { rows } = await pool.query<{ id: string; version_id: string; ordinal: number }>(
-      `insert into chunks (version_id, ordinal, heading, heading_path, text, char_start, char_end, token_count)
-       select v, o, h, array[h], t, 0, length(t), 60 from unnest($1::uuid[], $2::int[], $3::text[], $4::text[]) as u(v, o, h, t)
+      `insert into chunks (version_id, ordinal, heading, heading_path, text, char_start, char_end, token_count,
+         terms, term_freqs, term_count)
+       select v, o, h, array[h], t, 0, length(t), 60,
+         array(select jsonb_array_elements_text(x->'terms')),
+         array(select (jsonb_array_elements_text(x->'freqs'))::real), (x->>'length')::real
+       from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::jsonb[]) as u(v, o, h, t, x)
        returning id, version_id, ordinal`,
-      [versionsOfPending, pending.ordinals, pending.headings, pending.texts],
+      [
+        versionsOfPending,
+        pending.ordinals,
+        pending.headings,
+        pending.texts,
+        terms.map((t) => JSON.stringify(t)),
+      ],
     )
+    for (const [k, t] of terms.entries()) {
+      const version = versionsOfPending[k] ?? ''
+      const stats = versionStats.get(version) ?? { df: new Map<string, number>(), termTotal: 0 }
+      stats.termTotal += t.length
+      for (const term of t.terms) stats.df.set(term, (stats.df.get(term) ?? 0) + 1)
+      versionStats.set(version, stats)
+    }
     chunkMs += since(t)
     const idByKey = new Map(rows.map((r) => [`${r.version_id}:${r.ordinal}`, r.id]))
     const embeddingRows: EmbeddingRow[] = pending.vectors.map((vector, k) => ({
@@ -204,6 +224,8 @@ async function load(
     if (pending.texts.length >= 2_000) await flush()
   }
   await flush()
+  for (const [versionId, stats] of versionStats)
+    await replaceVersionTermStats(database.db, versionId, { ...stats, termsVersion: TERMS_VERSION })
   return { versionIds, chunkSeconds: chunkMs / 1000, embeddingSeconds: embeddingMs / 1000 }
 }
 
@@ -218,116 +240,6 @@ async function hnswStats(pool: EphemeralDatabase['pool']): Promise<{ scans: numb
   return row?.scans == null ? null : { scans: Number(row.scans), tuples: Number(row.tuples ?? 0) }
 }
 
-type Rendered = { sql: string; params: unknown[] }
-type Dialect = { sqlToQuery: (query: unknown) => Rendered }
-
-/** drizzle's SQL renderer of this database handle (not in its public types, but present at run time). */
-function dialectOf(db: Database): Dialect {
-  const dialect: unknown = Reflect.get(db, 'dialect')
-  if (
-    typeof dialect === 'object' &&
-    dialect !== null &&
-    'sqlToQuery' in dialect &&
-    typeof dialect.sqlToQuery === 'function'
-  ) {
-    const render = dialect.sqlToQuery.bind(dialect)
-    return {
-      sqlToQuery: (query) => {
-        const rendered: unknown = render(query)
-        if (typeof rendered === 'object' && rendered !== null && 'sql' in rendered && 'params' in rendered) {
-          const { sql: text, params } = rendered
-          if (typeof text === 'string' && Array.isArray(params)) return { sql: text, params }
-        }
-        throw new Error('unexpected rendered query')
-      },
-    }
-  }
-  throw new Error('cannot find the SQL dialect of the database handle')
-}
-
-/**
- * One hybrid search through the real `hybridSearch` (its SQL, fusion and mapping) on one pooled connection,
- * inside a transaction with the scenario's SET LOCALs. The statement hybridSearch builds is rendered and,
- * for a variant, changed textually before it runs. Returns wall ms and the vector side's ranking.
- */
-async function search(
-  database: EphemeralDatabase,
-  scenario: Scenario,
-  groupIds: string[],
-  query: { text: string; vector: Float32Array },
-  onPlan?: (plan: unknown) => void,
-): Promise<{ ms: number; txMs: number; vectorTop: string[]; vectorRows: number }> {
-  const dialect = dialectOf(database.db)
-  const client = await database.pool.connect()
-  const begun = performance.now()
-  try {
-    await client.query('begin')
-    for (const s of scenario.set) await client.query(`set local ${s}`)
-    const execute = async (statement: unknown) => {
-      const { sql: text, params } = dialect.sqlToQuery(statement)
-      if (scenario.variant === 'not-materialized' && !text.includes(VISIBLE_CTE))
-        throw new Error(`hybridSearch no longer contains "${VISIBLE_CTE}": update the bench variant`)
-      const run = scenario.variant === 'current' ? text : text.replace(VISIBLE_CTE, VISIBLE_CTE_INLINED)
-      if (onPlan) onPlan((await client.query(`explain (analyze, format json) ${run}`, params)).rows[0])
-      return client.query(run, params)
-    }
-    const shim: Pick<DbOrTx, 'execute'> & { transaction: (fn: (tx: unknown) => unknown) => unknown } = {
-      execute: execute as unknown as DbOrTx['execute'],
-      transaction: (fn) => fn(shim),
-    }
-    const t = performance.now()
-    const candidates = await hybridSearch(shim as unknown as DbOrTx, {
-      query: query.text,
-      groupIds,
-      candidates: CANDIDATES,
-      vector: Array.from(query.vector),
-      model: BENCH_MODEL,
-      dimensions: RETRIEVAL_DIMS,
-    })
-    const ms = since(t)
-    await client.query('commit')
-    const txMs = since(begun)
-    const vectorSide = candidates
-      .filter((c) => c.vectorRank !== null)
-      .sort((a, b) => (a.vectorRank ?? 0) - (b.vectorRank ?? 0))
-    return {
-      ms,
-      txMs,
-      vectorTop: vectorSide.slice(0, 10).map((c) => c.chunkId),
-      vectorRows: vectorSide.length,
-    }
-  } catch (error) {
-    await client.query('rollback').catch(() => {})
-    throw error
-  } finally {
-    client.release()
-  }
-}
-
-type PlanNode = {
-  'Subplan Name'?: string
-  'Actual Total Time'?: number
-  'Actual Loops'?: number
-  Plans?: PlanNode[]
-}
-
-/** Milliseconds spent in the `vec` and `txt` CTEs of one EXPLAIN ANALYZE (JSON) of the hybrid statement. */
-export function cteTimes(explainRow: unknown): { vecMs: number; txtMs: number; totalMs: number } | null {
-  if (typeof explainRow !== 'object' || explainRow === null) return null
-  const plans: unknown = Reflect.get(explainRow, 'QUERY PLAN')
-  const top = Array.isArray(plans) ? (plans[0] as { Plan?: PlanNode; 'Execution Time'?: number }) : null
-  if (!top?.Plan) return null
-  const found: Record<string, number> = {}
-  const walk = (node: PlanNode) => {
-    const name = node['Subplan Name']
-    if (name?.startsWith('CTE '))
-      found[name.slice(4)] = (node['Actual Total Time'] ?? 0) * (node['Actual Loops'] ?? 1)
-    for (const child of node.Plans ?? []) walk(child)
-  }
-  walk(top.Plan)
-  return { vecMs: found.vec ?? 0, txtMs: found.txt ?? 0, totalMs: top['Execution Time'] ?? 0 }
-}
-
 export type PreparedCorpus = {
   database: EphemeralDatabase
   corpus: RetrievalCorpus
@@ -340,7 +252,8 @@ export type PreparedCorpus = {
 }
 
 /**
- * A fresh embedded database holding the clustered corpus (documents, ACL, chunks, binary-inserted vectors),
+ * A fresh embedded database (or the empty server database of `databaseUrl`) holding the clustered corpus
+ * (documents, ACL, chunks, binary-inserted vectors),
  * its HNSW index built afterwards, statistics analysed, and three users: all groups, ~25 %, ~5 % readable.
  * The caller stops `database`.
  */
@@ -348,9 +261,10 @@ export async function prepareRetrievalCorpus(
   chunks: number,
   seed: number,
   progress: (label: string, fraction: number, detail: string) => void = () => {},
+  databaseUrl?: string,
 ): Promise<PreparedCorpus> {
   const corpus = new RetrievalCorpus(chunks, seed)
-  const database = await startEphemeralDatabase()
+  const database = await benchDatabase(databaseUrl, BENCH_MODEL, RETRIEVAL_DIMS)
   try {
     const { rows: groupRows } = await database.pool.query<{ id: string; name: string }>(
       `insert into groups (name) select 'bench-group-' || lpad(g::text, 2, '0') from generate_series(0, ${corpus.groupWeights.length - 1}) g
@@ -389,6 +303,126 @@ export async function prepareRetrievalCorpus(
   }
 }
 
+type UserMeasurement = {
+  user: BenchUser
+  results: Map<Scenario, SearchOutcome[]>
+  stats: Map<Scenario, { scans: number; tuplesPerQuery: number } | null>
+  pureMs: number[]
+}
+
+/** Untimed: HNSW index statistics per scenario from a short pass (reading them costs two statements). */
+async function indexStats(
+  database: EphemeralDatabase,
+  userGroups: string[],
+  queries: BenchQuery[],
+): Promise<UserMeasurement['stats']> {
+  const stats: UserMeasurement['stats'] = new Map()
+  const statQueries = queries.slice(0, Math.min(20, queries.length))
+  for (const scenario of SCENARIOS) {
+    const before = await hnswStats(database.pool)
+    for (const q of statQueries) await search(database, scenario, userGroups, q)
+    const after = await hnswStats(database.pool)
+    stats.set(
+      scenario,
+      before && after
+        ? {
+            scans: after.scans - before.scans,
+            tuplesPerQuery: (after.tuples - before.tuples) / statQueries.length,
+          }
+        : null,
+    )
+  }
+  return stats
+}
+
+/** Untimed: where the statement's time goes (EXPLAIN ANALYZE means per CTE) and one full text plan. */
+async function explainUser(
+  database: EphemeralDatabase,
+  user: BenchUser,
+  userGroups: string[],
+  queries: BenchQuery[],
+): Promise<{ plans: SizeReport['plans']; text: SizeReport['planTexts'][number] }> {
+  const plans: SizeReport['plans'] = []
+  for (const scenario of SCENARIOS.filter((x) => x.name !== EXACT.name)) {
+    const samples: PlanTimes[] = []
+    for (const q of queries.slice(0, 10))
+      await search(database, scenario, userGroups, q, {
+        format: 'json',
+        onPlan: (plan) => {
+          const times = planTimes(plan)
+          if (times) samples.push(times)
+        },
+      })
+    plans.push({ user: user.name, setting: scenario.name, ...meanPlanTimes(samples) })
+  }
+  let text = ''
+  const first = queries[0]
+  if (first)
+    await search(database, PRODUCTION, userGroups, first, {
+      format: 'text',
+      onPlan: (rows) => {
+        text = planText(rows)
+      },
+    })
+  return { plans, text: { user: user.name, query: first?.text ?? '', plan: text } }
+}
+
+/** Timed pass for one user: scenarios and the pure-HNSW floor interleaved per query, so load hits them alike. */
+async function timeUser(
+  database: EphemeralDatabase,
+  userGroups: string[],
+  queries: BenchQuery[],
+  progress: (i: number) => void,
+): Promise<Pick<UserMeasurement, 'results' | 'pureMs'>> {
+  const results = new Map<Scenario, SearchOutcome[]>(SCENARIOS.map((s) => [s, []]))
+  const pureMs: number[] = []
+  for (const [i, q] of queries.entries()) {
+    progress(i)
+    pureMs.push(await pureHnswSearch(database, q))
+    for (const scenario of SCENARIOS)
+      results.get(scenario)?.push(await search(database, scenario, userGroups, q))
+  }
+  return { results, pureMs }
+}
+
+function settingRuns(m: UserMeasurement, documents: number, pure: SizeReport['pureHnsw']): SettingRun[] {
+  const truth = (m.results.get(EXACT) ?? []).map((r) => r.vectorTop)
+  return SCENARIOS.map((scenario) => {
+    const rs = m.results.get(scenario) ?? []
+    const recalls = rs.map((r, i) => {
+      const exact = truth[i] ?? []
+      if (exact.length === 0) return 1
+      return r.vectorTop.filter((id) => exact.includes(id)).length / exact.length
+    })
+    const ms = rs.map((r) => r.ms)
+    const stat = m.stats.get(scenario)
+    const p50 = percentile(ms, 50)
+    const p95 = percentile(ms, 95)
+    return {
+      user: m.user.name,
+      readablePercent: round((100 * m.user.readableDocuments) / documents, 1),
+      setting: scenario.name,
+      p50Ms: round(p50, 1),
+      p95Ms: round(p95, 1),
+      meanMs: round(mean(ms), 1),
+      transactionP50Ms: round(
+        percentile(
+          rs.map((r) => r.txMs),
+          50,
+        ),
+        1,
+      ),
+      recallAt10: round(mean(recalls), 3),
+      perfectQueries: round(recalls.filter((r) => r === 1).length / recalls.length, 3),
+      meanVectorRows: round(mean(rs.map((r) => r.vectorRows)), 1),
+      hnswScans: stat ? stat.scans : null,
+      hnswTuplesPerQuery: stat ? round(stat.tuplesPerQuery, 1) : null,
+      p50VsPureHnsw: round(p50 / pure.p50Ms, 2),
+      p95VsPureHnsw: round(p95 / pure.p95Ms, 2),
+    }
+  })
+}
+
 async function benchSize(
   chunks: number,
   options: RetrievalBenchOptions,
@@ -396,98 +430,39 @@ async function benchSize(
 ): Promise<SizeReport> {
   const progress = (label: string, fraction: number, detail: string) =>
     options.onProgress?.(`${chunks} chunks: ${label}`, fraction, detail)
-  const prepared = await prepareRetrievalCorpus(chunks, options.seed, progress)
+  const prepared = await prepareRetrievalCorpus(chunks, options.seed, progress, options.databaseUrl)
   const { database, corpus, groupIds, users } = prepared
   const docs = corpus.documents.length
   try {
     const queries = corpus.queries(options.queries)
-    const runs: SettingRun[] = []
+    const measured: UserMeasurement[] = []
     const plans: SizeReport['plans'] = []
-    let step = 0
-    for (const user of users) {
+    const planTexts: SizeReport['planTexts'] = []
+    for (const [step, user] of users.entries()) {
       const userGroups = user.groups.map((g) => groupIds[g] ?? '')
       // Warm-up (untimed).
-      for (const q of queries.slice(0, 5)) await search(database, SCENARIOS[1] ?? EXACT, userGroups, q)
-      // Index statistics per scenario from a short untimed pass (reading them costs two statements).
-      const stats = new Map<Scenario, { scans: number; tuplesPerQuery: number } | null>()
-      const statQueries = queries.slice(0, Math.min(20, queries.length))
-      for (const scenario of SCENARIOS) {
-        const before = await hnswStats(database.pool)
-        for (const q of statQueries) await search(database, scenario, userGroups, q)
-        const after = await hnswStats(database.pool)
-        stats.set(
-          scenario,
-          before && after
-            ? {
-                scans: after.scans - before.scans,
-                tuplesPerQuery: (after.tuples - before.tuples) / statQueries.length,
-              }
-            : null,
-        )
-      }
-      // Where the statement's time goes (EXPLAIN ANALYZE, untimed pass): the vector CTE vs the full-text CTE.
-      for (const scenario of SCENARIOS.filter((x) => x.name !== EXACT.name)) {
-        const samples: { vecMs: number; txtMs: number; totalMs: number }[] = []
-        for (const q of queries.slice(0, 10))
-          await search(database, scenario, userGroups, q, (plan) => {
-            const times = cteTimes(plan)
-            if (times) samples.push(times)
-          })
-        plans.push({
-          user: user.name,
-          setting: scenario.name,
-          vecMs: round(mean(samples.map((x) => x.vecMs)), 1),
-          txtMs: round(mean(samples.map((x) => x.txtMs)), 1),
-          executionMs: round(mean(samples.map((x) => x.totalMs)), 1),
-        })
-      }
-      // Timed pass, scenarios interleaved per query so load on the machine hits them alike.
-      const results = new Map<
-        Scenario,
-        { ms: number; txMs: number; vectorTop: string[]; vectorRows: number }[]
-      >(SCENARIOS.map((s) => [s, []]))
-      for (const [i, q] of queries.entries()) {
+      for (const q of queries.slice(0, 5)) await search(database, PRODUCTION, userGroups, q)
+      const stats = await indexStats(database, userGroups, queries)
+      const explained = await explainUser(database, user, userGroups, queries)
+      plans.push(...explained.plans)
+      planTexts.push(explained.text)
+      const timed = await timeUser(database, userGroups, queries, (i) =>
         progress(
           'querying',
           (step + i / queries.length) / users.length,
           `${user.name} query ${i + 1}/${queries.length}`,
-        )
-        for (const scenario of SCENARIOS)
-          results.get(scenario)?.push(await search(database, scenario, userGroups, q))
-      }
-      step++
-      const truth = (results.get(EXACT) ?? []).map((r) => r.vectorTop)
-      for (const scenario of SCENARIOS) {
-        const rs = results.get(scenario) ?? []
-        const recalls = rs.map((r, i) => {
-          const exact = truth[i] ?? []
-          if (exact.length === 0) return 1
-          return r.vectorTop.filter((id) => exact.includes(id)).length / exact.length
-        })
-        const ms = rs.map((r) => r.ms)
-        const stat = stats.get(scenario)
-        runs.push({
-          user: user.name,
-          readablePercent: round((100 * user.readableDocuments) / docs, 1),
-          setting: scenario.name,
-          p50Ms: round(percentile(ms, 50), 1),
-          p95Ms: round(percentile(ms, 95), 1),
-          meanMs: round(mean(ms), 1),
-          transactionP50Ms: round(
-            percentile(
-              rs.map((r) => r.txMs),
-              50,
-            ),
-            1,
-          ),
-          recallAt10: round(mean(recalls), 3),
-          perfectQueries: round(recalls.filter((r) => r === 1).length / recalls.length, 3),
-          meanVectorRows: round(mean(rs.map((r) => r.vectorRows)), 1),
-          hnswScans: stat ? stat.scans : null,
-          hnswTuplesPerQuery: stat ? round(stat.tuplesPerQuery, 1) : null,
-        })
-      }
+        ),
+      )
+      measured.push({ user, stats, ...timed })
     }
+    const pureMs = measured.flatMap((m) => m.pureMs)
+    const pureHnsw = {
+      p50Ms: round(percentile(pureMs, 50), 2),
+      p95Ms: round(percentile(pureMs, 95), 2),
+      meanMs: round(mean(pureMs), 2),
+      samples: pureMs.length,
+    }
+    const runs = measured.flatMap((m) => settingRuns(m, docs, pureHnsw))
     sampler.sample()
     const { rows: sizes } = await database.pool.query<{ db: string; idx: string; tbl: string }>(
       `select pg_database_size(current_database())::text as db,
@@ -514,8 +489,10 @@ async function benchSize(
         readableChunks: u.readableChunks,
       })),
       candidates: CANDIDATES,
+      pureHnsw,
       runs,
       plans,
+      planTexts,
       memory: {
         rssMiB: round(process.memoryUsage().rss / 1024 / 1024),
         peakRssMiB: sampler.self().sampledPeakMiB,
@@ -546,8 +523,9 @@ export async function runRetrievalBench(options: RetrievalBenchOptions): Promise
   return {
     bench: 'retrieval',
     setup: {
-      database:
-        'ephemeral embedded PGlite (Postgres 18 WASM, pgvector 0.8) in this process, queried over the wire protocol',
+      database: options.databaseUrl
+        ? 'server Postgres given by --database-url (emptied after each size); RSS figures are this process only'
+        : 'ephemeral embedded PGlite (Postgres 18 WASM, pgvector 0.8) in this process, queried over the wire protocol',
       model: BENCH_MODEL,
       dims: RETRIEVAL_DIMS,
       queriesPerRun: options.queries,

@@ -1,14 +1,13 @@
-import { type AnswerResult, createInferenceDeps, streamAnswer } from '@policydesk/inference'
+import { UserFacingError } from '@policydesk/runtime'
 import type { Command } from 'commander'
 import { z } from 'zod'
-import { askerByEmail } from '../lib/asker'
-import { printJson, printLine, runCommand } from '../lib/output'
-import { withServices } from '../lib/services'
+import { runCommand } from '../lib/output'
 
 const optionsSchema = z.object({
-  as: z.email('--as must be an email address').default('employee@example.com'),
+  as: z.email('--as must be an email address').optional(),
   json: z.boolean().default(false),
   doc: z.array(z.string().min(1)).optional(),
+  local: z.boolean().default(false),
 })
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
@@ -18,9 +17,10 @@ export function registerAskCommand(program: Command): void {
     .command('ask')
     .description('answer a question from the documents the user may read, with citations')
     .argument('<question>', 'the question')
-    .option('--as <email>', 'ask as this user', 'employee@example.com')
+    .option('--as <email>', 'ask as this user (on this machine; default employee@example.com)')
     .option('--doc <slug>', 'restrict retrieval to a document (repeatable)', collect)
     .option('--json', 'print the final answer object as JSON')
+    .option('--local', 'use this machine’s database even after `policydesk login`')
     .action((question: string, raw: unknown) =>
       runCommand(async () => {
         const options = optionsSchema.parse(raw)
@@ -30,36 +30,20 @@ export function registerAskCommand(program: Command): void {
           .min(1, 'the question is empty')
           .max(4000, 'the question is too long')
           .parse(question)
-        return withServices({ redis: 'none' }, async ({ handle }) => {
-          const asker = await askerByEmail(handle.db, options.as)
-          const deps = createInferenceDeps(handle.db)
-          let result: AnswerResult | null = null
-          for await (const event of streamAnswer(deps, {
-            question: text,
-            user: asker,
-            filters: { documentSlugs: options.doc },
-          })) {
-            if (event.type === 'token' && !options.json) process.stdout.write(event.text)
-            if (event.type === 'final') result = event.result
-          }
-          if (!result) return 1
-          if (options.json) printJson(result)
-          else printSources(result)
-          return 0
-        })
+        const { readRemote } = await import('../lib/remote')
+        const remote = options.local ? null : readRemote()
+        if (remote) {
+          // The server answers as the token's user, from everything it may read.
+          if (options.as || options.doc)
+            throw new UserFacingError(
+              '--as and --doc work on this machine only: the remote server answers as the token’s user (add --local, or policydesk logout)',
+            )
+          const { runRemoteAsk } = await import('./ask-remote')
+          return runRemoteAsk(remote, text, options)
+        }
+        // The pipeline (database, embedder, answerer) loads only now: `ask --help` stays instant.
+        const { runAsk } = await import('./ask-run')
+        return runAsk(text, { ...options, as: options.as ?? 'employee@example.com' })
       }),
     )
-}
-
-function printSources(result: AnswerResult): void {
-  printLine()
-  if (result.abstained) return
-  printLine()
-  for (const c of result.citations) {
-    const where = [c.title, ...c.headingPath.slice(1)].join(' › ')
-    printLine(`[${c.n}] ${where}${c.page ? `, page ${c.page}` : ''}`)
-    printLine(`    “${c.quote}”`)
-  }
-  const flagged = result.validation.sentences.filter((s) => s.claim && !s.supported)
-  for (const s of flagged) printLine(`(unverified: “${s.text}”)`)
 }

@@ -1,6 +1,7 @@
 import { UserFacingError } from '@policydesk/runtime'
 import type { Command } from 'commander'
 import { z } from 'zod'
+import { type ProcessRss, totalMiB, treeRss } from '../bench/process-tree'
 import { readCliEnv } from '../env'
 import { printJson, printLine, runCommand } from '../lib/output'
 
@@ -24,6 +25,8 @@ const optionsSchema = z.object({
   concurrency: z.coerce.number().int().min(1).max(500).default(50),
   duration: z.coerce.number().min(1).max(600).default(30),
   maxRequests: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
+  serverPid: z.coerce.number().int().min(1).optional(),
+  warmUp: z.coerce.number().min(0).max(600).default(0),
   json: z.boolean().default(false),
 })
 type BenchChatOptions = z.infer<typeof optionsSchema>
@@ -48,6 +51,15 @@ export function registerBenchChatCommand(bench: Command): void {
     .option('--concurrency <n>', 'simultaneous requests in flight', '50')
     .option('--duration <seconds>', 'how long to send new requests', '30')
     .option('--max-requests <n>', 'stop after this many requests even if time remains', '100000')
+    .option(
+      '--warm-up <seconds>',
+      'drive the same load this long before measuring (memory growth after warm-up)',
+      '0',
+    )
+    .option(
+      '--server-pid <pid>',
+      'pid of the `policydesk start` launcher: report the resident memory of it and every process it runs, after warm-up and after the load',
+    )
     .option('--json', 'print the report as one JSON object')
     .action((raw: unknown) => runCommand(() => benchChat(optionsSchema.parse(raw))))
 }
@@ -139,6 +151,44 @@ export type BenchChatReport = {
   answersPerSecond: number
   ttftMs: { p50: number | null; p95: number | null; p99: number | null }
   totalMs: { p50: number | null; p95: number | null; p99: number | null }
+  /** With --server-pid: RSS of the server's processes after warm-up, at the sampled peak, and after the load. */
+  memory?: MemoryReport
+}
+
+type MemoryReport = {
+  afterWarmUp: ProcessRss[]
+  afterLoad: ProcessRss[]
+  totalAfterWarmUpMiB: number
+  peakTotalMiB: number
+  totalAfterLoadMiB: number
+  /** Growth of the total from after warm-up to after the load; the goal is ≤ 10%. */
+  growthPercent: number
+}
+
+/** Samples the server's total RSS every second during the load, for its peak. */
+function sampleTree(pid: number) {
+  const afterWarmUp = treeRss(pid)
+  if (afterWarmUp.length === 0) throw new UserFacingError(`--server-pid ${pid}: no such process`)
+  let peak = totalMiB(afterWarmUp)
+  const timer = setInterval(() => {
+    peak = Math.max(peak, totalMiB(treeRss(pid)))
+  }, 1_000)
+  return {
+    finish: (): MemoryReport => {
+      clearInterval(timer)
+      const afterLoad = treeRss(pid)
+      const before = totalMiB(afterWarmUp)
+      const after = totalMiB(afterLoad)
+      return {
+        afterWarmUp,
+        afterLoad,
+        totalAfterWarmUpMiB: before,
+        peakTotalMiB: Math.max(peak, after),
+        totalAfterLoadMiB: after,
+        growthPercent: Math.round(((after - before) / before) * 1000) / 10,
+      }
+    },
+  }
 }
 
 async function benchChat(options: BenchChatOptions): Promise<number> {
@@ -147,25 +197,32 @@ async function benchChat(options: BenchChatOptions): Promise<number> {
   const cookies = await Promise.all(BENCH_USERS.map((email) => signIn(base, email)))
   // Warm-up, not measured: the first answer after a start loads models, tokenizers and route code.
   for (const cookie of cookies) await askOnce(base, cookie, QUESTIONS[0] ?? '')
-  const outcomes: Outcome[] = []
-  const deadline = performance.now() + options.duration * 1000
-  let sent = 0
-  const started = performance.now()
+  // Each loop is one simulated user; new requests stop at the deadline, in-flight ones finish.
+  const drive = async (seconds: number, maxRequests: number, outcomes: Outcome[]) => {
+    const deadline = performance.now() + seconds * 1000
+    let sent = 0
+    const loop = async (worker: number) => {
+      for (let i = 0; performance.now() < deadline && sent < maxRequests; i++) {
+        sent++
+        const cookie = cookies[worker % cookies.length] ?? ''
+        const question = QUESTIONS[(worker + i) % QUESTIONS.length] ?? ''
+        outcomes.push(await askOnce(base, cookie, question))
+      }
+    }
+    await Promise.all(Array.from({ length: options.concurrency }, (_, w) => loop(w)))
+  }
   if (!options.json) {
     printLine(
-      `bench chat: ${options.concurrency} concurrent users for ${options.duration} s against ${base.origin}…`,
+      `bench chat: ${options.concurrency} concurrent users for ${options.warmUp} s (warm-up) + ${options.duration} s against ${base.origin}…`,
     )
   }
-  // Each loop is one simulated user; new requests stop at the deadline, in-flight ones finish.
-  const loop = async (worker: number) => {
-    for (let i = 0; performance.now() < deadline && sent < options.maxRequests; i++) {
-      sent++
-      const cookie = cookies[worker % cookies.length] ?? ''
-      const question = QUESTIONS[(worker + i) % QUESTIONS.length] ?? ''
-      outcomes.push(await askOnce(base, cookie, question))
-    }
-  }
-  await Promise.all(Array.from({ length: options.concurrency }, (_, w) => loop(w)))
+  // Warm-up under the same load, not measured: heaps and caches grow to their working size first, so the
+  // memory comparison that follows shows growth (a leak), not the first fill.
+  if (options.warmUp > 0) await drive(options.warmUp, Number.POSITIVE_INFINITY, [])
+  const memory = options.serverPid === undefined ? null : sampleTree(options.serverPid)
+  const outcomes: Outcome[] = []
+  const started = performance.now()
+  await drive(options.duration, options.maxRequests, outcomes)
   const wallSeconds = (performance.now() - started) / 1000
 
   const answers = outcomes.filter((o) => o.kind === 'answer')
@@ -183,6 +240,7 @@ async function benchChat(options: BenchChatOptions): Promise<number> {
     answersPerSecond: Math.round((answers.length / wallSeconds) * 10) / 10,
     ttftMs: summarize(answers.flatMap((a) => (a.ttftMs === null ? [] : [a.ttftMs]))),
     totalMs: summarize(answers.map((a) => a.totalMs)),
+    ...(memory ? { memory: memory.finish() } : {}),
   }
   if (options.json) printJson(report)
   else printReport(report)
@@ -199,6 +257,16 @@ function printReport(r: BenchChatReport): void {
   printLine(
     `total answer time    p50 ${ms(r.totalMs.p50)}  p95 ${ms(r.totalMs.p95)}  p99 ${ms(r.totalMs.p99)}`,
   )
+  if (r.memory) {
+    const m = r.memory
+    for (const p of m.afterLoad) {
+      const before = m.afterWarmUp.find((b) => b.pid === p.pid)
+      printLine(`rss ${p.name} (${p.pid})  ${before ? `${before.rssMiB} → ` : ''}${p.rssMiB} MiB`)
+    }
+    printLine(
+      `rss total  ${m.totalAfterWarmUpMiB} MiB after warm-up, peak ${m.peakTotalMiB}, ${m.totalAfterLoadMiB} after the load (${m.growthPercent}%)`,
+    )
+  }
   if (r.rateLimited > 0) {
     printLine(
       '(429s: start the server with CHAT_RATE_LIMIT_PER_MINUTE=100000 to measure throughput, not the limiter)',

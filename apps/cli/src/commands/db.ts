@@ -4,9 +4,11 @@ import { migrateDatabase, seedDatabase } from '../lib/prepare-database'
 import { ProgressLine } from '../lib/progress'
 import { seedConversations } from '../lib/seed-conversations'
 import { withServices } from '../lib/services'
+import { registerBackupCommands } from './db-backup'
 
 export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('database maintenance')
+  registerBackupCommands(db)
 
   db.command('migrate')
     .description('apply committed migrations (idempotent)')

@@ -81,12 +81,14 @@ export function registerDocumentsCommands(program: Command): void {
     .command('delete')
     .description('soft delete: leaves retrieval at once, history kept')
     .argument('<document>', 'id or slug')
-    .action((idOrSlug: string) =>
+    .option('--json', 'print { id, slug, deleted } as JSON (deleted false: it already was)')
+    .action((idOrSlug: string, opts: { json?: boolean }) =>
       runCommand(() =>
         withServices({ redis: 'none' }, async ({ handle }) => {
           const doc = await resolveDocument(handle.db, idOrSlug)
           const deleted = await handle.db.transaction((tx) => softDeleteDocument(tx, doc.id))
-          printLine(deleted ? `Deleted ${doc.slug}.` : `${doc.slug} was already deleted.`)
+          if (opts.json) printJson({ id: doc.id, slug: doc.slug, deleted: Boolean(deleted) })
+          else printLine(deleted ? `Deleted ${doc.slug}.` : `${doc.slug} was already deleted.`)
           return 0
         }),
       ),
@@ -97,12 +99,14 @@ export function registerDocumentsCommands(program: Command): void {
     .description('delete the bytes, chunks and embeddings of every version (irreversible)')
     .argument('<document>', 'id or slug')
     .requiredOption('--yes', 'confirm the purge')
-    .action((idOrSlug: string) =>
+    .option('--json', 'print { id, slug, purged } as JSON')
+    .action((idOrSlug: string, opts: { json?: boolean }) =>
       runCommand(() =>
         withServices({ redis: 'none' }, async ({ handle }) => {
           const doc = await resolveDocument(handle.db, idOrSlug)
           await handle.db.transaction((tx) => purgeDocument(tx, doc.id))
-          printLine(`Purged ${doc.slug}.`)
+          if (opts.json) printJson({ id: doc.id, slug: doc.slug, purged: true })
+          else printLine(`Purged ${doc.slug}.`)
           return 0
         }),
       ),

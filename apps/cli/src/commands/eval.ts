@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { listGroups } from '@policydesk/db'
 import { startEphemeralDatabase } from '@policydesk/db/embedded'
-import { createInferenceDeps, type EvalReport, parseQuestions, runEval } from '@policydesk/inference'
+import {
+  createInferenceDeps,
+  type EvalReport,
+  parseQuestions,
+  resolveDocIds,
+  runEval,
+} from '@policydesk/inference'
+import { slugFromFileName } from '@policydesk/ingest'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { collectFiles } from '../lib/collect-files'
@@ -12,7 +20,7 @@ import { ProgressLine } from '../lib/progress'
 
 const optionsSchema = z.object({
   corpus: z.string().min(1),
-  questions: z.string().min(1),
+  questions: z.array(z.string().min(1)).min(1),
   k: z.coerce.number().int().min(1).max(50).default(5),
   scope: z.enum(['all', 'doc']).default('all'),
   limit: z.coerce.number().int().min(1).optional(),
@@ -26,7 +34,7 @@ export function registerEvalCommand(program: Command): void {
       'score retrieval and answers on a corpus and a questions file, in an isolated temporary database',
     )
     .requiredOption('--corpus <dir>', 'directory of documents (document id = file name without extension)')
-    .requiredOption('--questions <file>', 'JSONL questions')
+    .requiredOption('--questions <files...>', 'JSONL questions (several files are scored together)')
     .option('--k <n>', 'passages counted for hit@k', '5')
     .option('--scope <scope>', '"doc" restricts retrieval to each question\'s doc_id', 'all')
     .option('--limit <n>', 'only the first N questions')
@@ -35,8 +43,15 @@ export function registerEvalCommand(program: Command): void {
 }
 
 async function evaluate(options: z.infer<typeof optionsSchema>): Promise<number> {
-  const questions = parseQuestions(await readFile(options.questions, 'utf8')).slice(0, options.limit)
+  const parsed = []
+  for (const file of options.questions)
+    parsed.push(...parseQuestions(await readFile(file, 'utf8'), path.basename(file)))
   const files = await collectFiles([options.corpus])
+  // Fails before any work when a doc_id names no file of the corpus.
+  const questions = resolveDocIds(
+    parsed,
+    files.map((file) => ({ slug: slugFromFileName(path.basename(file)), fileName: path.basename(file) })),
+  ).slice(0, options.limit)
   const progress = new ProgressLine()
   // Never touches .data/: an in-memory embedded Postgres that disappears with this process.
   const database = await startEphemeralDatabase()
@@ -65,20 +80,29 @@ async function evaluate(options: z.infer<typeof optionsSchema>): Promise<number>
 
 function printReport(r: EvalReport): void {
   const rows: [string, string | number][] = [
-    ['questions', r.questions],
+    ['questions (answerable / not)', `${r.questions} (${r.answerable} / ${r.unanswerable})`],
     [`hit@${r.k}`, r.hitAtK],
-    ['hit@256 tokens', r.hitAtTokens['256']],
-    ['hit@512 tokens', r.hitAtTokens['512']],
-    ['hit@1024 tokens', r.hitAtTokens['1024']],
-    [`mean context tokens @${r.k}`, r.meanContextTokensAtK],
+    ['hit@256 tokens of context', r.hitAtTokens['256']],
+    ['hit@512 tokens of context', r.hitAtTokens['512']],
+    ['hit@1024 tokens of context', r.hitAtTokens['1024']],
+    [
+      'hit@256/512/1024 ranked, cut',
+      `${r.hitAtTokensRanked['256']} / ${r.hitAtTokensRanked['512']} / ${r.hitAtTokensRanked['1024']}`,
+    ],
+    ['mean context tokens', r.meanContextTokens],
     ['MRR@10', r.mrrAt10],
-    ['answer rate (answerable)', r.answerRate],
-    ['abstain rate (unanswerable)', r.abstainRate],
+    [`answer rate @ ${r.abstainBelow} (answerable)`, r.answerRate],
+    [`abstain rate @ ${r.abstainBelow} (unanswerable)`, r.abstainRate],
     ['citation validity', r.citationValidity],
     ['supported sentence rate', r.supportedSentenceRate],
     ['answer F1', r.answerF1],
     ['retrieval p50 / p95 ms', `${r.latencyMs.retrievalP50} / ${r.latencyMs.retrievalP95}`],
     ['total p50 / p95 ms', `${r.latencyMs.totalP50} / ${r.latencyMs.totalP95}`],
   ]
-  for (const [name, value] of rows) printLine(`${name.padEnd(30)} ${value}`)
+  for (const [name, value] of rows) printLine(`${name.padEnd(34)} ${value}`)
+  printLine('answerability sweep (threshold: answer rate / abstain rate)')
+  const points = r.sweep.filter((_, i) => i % 2 === 0)
+  printLine(
+    `  ${points.map((p) => `${p.threshold.toFixed(1)}: ${p.answerRate}/${p.abstainRate}`).join('  ')}`,
+  )
 }

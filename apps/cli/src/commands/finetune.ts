@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { type FineTuneJobRow, listDatasets, listFineTuneJobs } from '@policydesk/db'
 import {
   analystByEmail,
   createFineTuneClient,
@@ -7,10 +8,7 @@ import {
   DATASET_FORMATS,
   defaultRankerDir,
   exportDataset,
-  type FineTuneJobRow,
   finetuneProvider,
-  listDatasets,
-  listFineTuneJobs,
   parseSyntheticQuestions,
   readFinetuneEnv,
   refreshFineTuneJob,

@@ -8,6 +8,7 @@ import {
   sql,
 } from '@policydesk/db'
 import {
+  backfillChunkTerms,
   createEmbeddingProvider,
   readIngestEnv,
   type SeedCorpusResult,
@@ -16,9 +17,13 @@ import {
 import { findProjectRoot } from '@policydesk/runtime'
 import { readCliEnv } from '../env'
 
-/** Migrations plus the HNSW index of the active embedding model: everything `db migrate` guarantees. */
+/**
+ * Migrations, the BM25 terms of chunks stored before they existed (a data migration in TypeScript, resumable),
+ * and the HNSW index of the active embedding model: everything `db migrate` guarantees.
+ */
 export async function migrateDatabase(db: Database): Promise<void> {
   await runMigrations(db)
+  await backfillChunkTerms(db)
   const { model, dimensions } = createEmbeddingProvider()
   await ensureEmbeddingIndex(db, model, dimensions)
 }

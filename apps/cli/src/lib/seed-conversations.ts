@@ -1,4 +1,4 @@
-import { type Database, seedDemoConversations } from '@policydesk/db'
+import { type Database, getUserAttributes, seedDemoConversations } from '@policydesk/db'
 import { answer, createInferenceDeps } from '@policydesk/inference'
 
 /**
@@ -13,7 +13,11 @@ export function seedConversations(db: Database) {
     const result = await answer(deps, {
       question: input.question,
       history: input.history,
-      user: { userId: input.userId, groupIds: input.groupIds },
+      user: {
+        userId: input.userId,
+        groupIds: input.groupIds,
+        attributes: await getUserAttributes(db, input.userId),
+      },
       conversationId: input.conversationId,
     })
     return { traceId: result.traceId, text: result.text, abstained: result.abstained }

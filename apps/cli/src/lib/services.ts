@@ -1,6 +1,7 @@
 import { assertDatabaseReachable, createDb, type DbHandle } from '@policydesk/db'
-import { acquireDatabase, type DatabaseTarget } from '@policydesk/db/embedded'
-import { acquireRedis, type RedisTarget } from '@policydesk/jobs'
+// The launcher alone: the embedded index would also load PGlite (~0.3 s) just to find the running daemon.
+import { acquireDatabase, type DatabaseTarget } from '@policydesk/db/embedded/launcher'
+import type { RedisTarget } from '@policydesk/jobs'
 
 export type Services = { database: DatabaseTarget; handle: DbHandle; redis: RedisTarget | null }
 
@@ -18,7 +19,11 @@ export async function withServices<T>(
   try {
     await assertDatabaseReachable(database.url)
     handle = createDb(database.url)
-    if (options.redis !== 'none') redis = await acquireRedis({ start: options.redis === 'start' })
+    if (options.redis !== 'none') {
+      // BullMQ and ioredis load only for commands that use Redis (`ask` and most others do not).
+      const { acquireRedis } = await import('@policydesk/jobs')
+      redis = await acquireRedis({ start: options.redis === 'start' })
+    }
     return await body({ database, handle, redis })
   } finally {
     await handle?.close()

@@ -34,6 +34,14 @@ export class ChatPage {
     return result
   }
 
+  /** Opens the first citation of the last answer; retried, as a click before hydration does nothing. */
+  async openCitation() {
+    await expect(async () => {
+      await this.lastAnswer().getByTestId('citation-marker').first().click()
+      await expect(this.citationPanel.first()).toBeVisible({ timeout: 1_000 })
+    }).toPass({ timeout: 15_000 })
+  }
+
   async screenshot(name: string) {
     await this.page.screenshot({ path: `test-results/screenshots/${name}.png` })
   }

@@ -1,12 +1,14 @@
 import { expect, type Page } from '@playwright/test'
 
-export type DemoUser = 'employee' | 'admin' | 'analyst' | 'hr'
+export type DemoUser = 'employee' | 'admin' | 'analyst' | 'hr' | 'berlin'
 
 export const DEMO_USERS: Record<DemoUser, { email: string; name: string }> = {
   employee: { email: 'employee@example.com', name: 'Emma Employee' },
   admin: { email: 'admin@example.com', name: 'Adam Admin' },
   analyst: { email: 'analyst@example.com', name: 'Ana Analyst' },
   hr: { email: 'hr@example.com', name: 'Harper HR' },
+  /** An employee in Berlin (DE); `employee` is in Lisbon (PT): profile-aware answers differ (profiles.spec.ts). */
+  berlin: { email: 'berlin@example.com', name: 'Ben Berlin' },
 }
 
 export class SignInPage {

@@ -2,14 +2,24 @@ import { createHash, randomUUID } from 'node:crypto'
 import http from 'node:http'
 import { exportJWK, generateKeyPair, SignJWT } from 'jose'
 
-export type FakeOidcUser = { sub: string; email: string; name: string; groups: string[] }
+export type FakeOidcUser = {
+  sub: string
+  email: string
+  name: string
+  groups: string[]
+  /** Default true. */
+  email_verified?: boolean
+}
 
 /**
  * A minimal OpenID provider for e2e tests, on loopback: discovery, JWKS, an authorize endpoint that
  * approves at once, a token endpoint that checks PKCE (S256) and signs an RS256 ID token carrying the
  * nonce, and userinfo. Enough to exercise the real openid-client flow without an identity provider.
+ * `PUT /e2e/user` (JSON FakeOidcUser) changes who the next sign-in is, as a user editing their profile at
+ * the provider, or another person signing in, would.
  */
-export async function startFakeOidcProvider(port: number, user: FakeOidcUser) {
+export async function startFakeOidcProvider(port: number, initialUser: FakeOidcUser) {
+  let user = initialUser
   const issuer = `http://127.0.0.1:${port}`
   const { publicKey, privateKey } = await generateKeyPair('RS256')
   const jwk = { ...(await exportJWK(publicKey)), kid: 'e2e', alg: 'RS256', use: 'sig' }
@@ -37,6 +47,12 @@ export async function startFakeOidcProvider(port: number, user: FakeOidcUser) {
       })
     }
     if (url.pathname === '/jwks') return json(res, 200, { keys: [jwk] })
+    if (url.pathname === '/e2e/user' && req.method === 'PUT') {
+      let body = ''
+      for await (const chunk of req) body += String(chunk)
+      user = JSON.parse(body) as FakeOidcUser
+      return json(res, 200, user)
+    }
     if (url.pathname === '/authorize') {
       const code = randomUUID()
       const q = url.searchParams
@@ -64,7 +80,7 @@ export async function startFakeOidcProvider(port: number, user: FakeOidcUser) {
       if (!grant || challenge !== grant.challenge) return json(res, 400, { error: 'invalid_grant' })
       const idToken = await new SignJWT({
         email: user.email,
-        email_verified: true,
+        email_verified: user.email_verified ?? true,
         name: user.name,
         nonce: grant.nonce,
         groups: user.groups,
@@ -83,7 +99,8 @@ export async function startFakeOidcProvider(port: number, user: FakeOidcUser) {
         id_token: idToken,
       })
     }
-    if (url.pathname === '/userinfo') return json(res, 200, { ...user, email_verified: true })
+    if (url.pathname === '/userinfo')
+      return json(res, 200, { ...user, email_verified: user.email_verified ?? true })
     json(res, 404, { error: 'not_found' })
   })
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))

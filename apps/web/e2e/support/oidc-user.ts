@@ -6,3 +6,6 @@ export const OIDC_E2E_USER = {
   // `hr` becomes a document group; `policydesk-analysts` is the default analyst marker.
   groups: ['hr', 'policydesk-analysts'],
 }
+
+/** Where the fake provider listens (the server script starts it; the spec changes its user). */
+export const OIDC_PROVIDER_PORT = Number(process.env.OIDC_PROVIDER_PORT ?? 3199)

@@ -7,13 +7,12 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { acquireDatabase } from '@policydesk/db/embedded'
 import { startFakeOidcProvider } from './fake-oidc-provider'
-import { OIDC_E2E_USER } from './oidc-user'
+import { OIDC_E2E_USER, OIDC_PROVIDER_PORT } from './oidc-user'
 
 const webPort = Number(process.env.OIDC_WEB_PORT ?? 3101)
-const providerPort = Number(process.env.OIDC_PROVIDER_PORT ?? 3199)
 const database = await acquireDatabase({ start: false })
 
-const provider = await startFakeOidcProvider(providerPort, OIDC_E2E_USER)
+const provider = await startFakeOidcProvider(OIDC_PROVIDER_PORT, OIDC_E2E_USER)
 const webDir = path.resolve(import.meta.dirname, '../..')
 const web = spawn(path.join(webDir, '../../node_modules/.bin/next'), ['start', '-p', String(webPort)], {
   cwd: webDir,

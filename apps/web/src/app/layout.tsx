@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+import { I18nProvider } from '@/components/preferences/i18n-provider'
+import { readPreferences } from '@/lib/server/preferences'
+import { messagesFor } from '@/lib/shared/i18n/catalog'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -7,12 +10,22 @@ export const metadata: Metadata = {
   description: 'Answers to policy questions from your company’s own documents, with citations.',
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  colorScheme: 'light dark',
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The theme and language come from the reader's cookies, so the first paint is already right. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { theme, locale } = await readPreferences()
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+    <html lang={locale} data-theme={theme}>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <I18nProvider locale={locale} messages={messagesFor(locale)}>
+          {children}
+        </I18nProvider>
+      </body>
     </html>
   )
 }

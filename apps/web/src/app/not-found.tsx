@@ -1,12 +1,22 @@
+import { FileQuestion } from 'lucide-react'
 import Link from 'next/link'
+import { primaryLinkClass, StatusPage } from '@/components/status-page'
+import { getTranslator } from '@/lib/server/i18n/server'
 
-export default function NotFound() {
+/** Unknown addresses and notFound(): a real 404 with a way back. */
+export default async function NotFound() {
+  const t = await getTranslator()
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-4 p-6 text-center">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <Link href="/" className="text-indigo-700 underline">
-        Back to Policy Desk
-      </Link>
-    </main>
+    <StatusPage
+      icon={FileQuestion}
+      title={t('errors.notFoundTitle')}
+      actions={
+        <Link href="/" className={primaryLinkClass}>
+          {t('errors.backHome')}
+        </Link>
+      }
+    >
+      <p>{t('errors.notFoundText')}</p>
+    </StatusPage>
   )
 }

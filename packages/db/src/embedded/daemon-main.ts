@@ -10,6 +10,7 @@ import {
   releaseServiceState,
 } from '@policydesk/runtime'
 import { readDbEnv } from '../env'
+import { controlSocketPath, startControlServer } from './control'
 import { startEmbeddedServer } from './server'
 
 /**
@@ -25,25 +26,40 @@ async function main() {
   try {
     const dir = path.join(dataDir(), 'pg')
     mkdirSync(dir, { recursive: true })
-    const port = await findFreePort()
+    const port = readDbEnv().POLICYDESK_DB_PORT ?? (await findFreePort())
     const server = await startEmbeddedServer({ dataDir: dir, port })
-    publishServicePort(stateFile, port)
-    log.info(`serving ${dir} on 127.0.0.1:${port}`)
-
     const idleMs = readDbEnv().POLICYDESK_DB_IDLE_MS
     let idleSince = Date.now()
     let stopping = false
+    // A backup in progress counts as a client: the daemon must not idle out under it.
+    let backups = 0
+    const control = await startControlServer(controlSocketPath(), {
+      snapshot: async () => {
+        backups++
+        try {
+          return await server.snapshot()
+        } finally {
+          backups--
+          idleSince = Date.now()
+        }
+      },
+      clientCount: () => server.clientCount(),
+      stop: () => void stop('asked to stop'),
+    })
+    publishServicePort(stateFile, port)
+    log.info(`serving ${dir} on 127.0.0.1:${port}`)
     const stop = async (reason: string) => {
       if (stopping) return
       stopping = true
       log.info(`stopping (${reason})`)
       clearInterval(timer)
+      control.close()
       await server.stop()
       releaseServiceState(stateFile)
       process.exit(0)
     }
     const timer = setInterval(() => {
-      if (server.clientCount() > 0) idleSince = Date.now()
+      if (server.clientCount() > 0 || backups > 0) idleSince = Date.now()
       else if (Date.now() - idleSince > idleMs) void stop('idle')
     }, 500)
     process.on('SIGTERM', () => void stop('SIGTERM'))

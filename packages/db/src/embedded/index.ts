@@ -1,3 +1,6 @@
+export { type ControlResponse, controlRequest, controlSocketPath } from './control'
 export { type EphemeralDatabase, startEphemeralDatabase } from './ephemeral'
 export { acquireDatabase, type DatabaseTarget, findRunningEmbeddedDatabase } from './launcher'
+export { type RestoreResult, restoreEmbeddedDataDir } from './restore'
 export { type EmbeddedServer, startEmbeddedServer } from './server'
+export { type EmbeddedDatabaseWatchdog, watchEmbeddedDatabase } from './watchdog'

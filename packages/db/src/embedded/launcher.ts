@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, openSync } from 'node:fs'
+import { existsSync, mkdirSync, openSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
@@ -23,7 +23,12 @@ export type DatabaseTarget = {
 
 const stateFile = () => path.join(dataDir(), 'pg.json')
 const embeddedUrl = (port: number) => `postgres://postgres:postgres@127.0.0.1:${port}/postgres`
-const daemonMain = path.join(path.dirname(fileURLToPath(import.meta.url)), 'daemon-main.ts')
+/** The daemon's entry point: compiled next to a bundled CLI (plain node), else the TypeScript source (tsx). */
+const here = path.dirname(fileURLToPath(import.meta.url))
+const compiledDaemon = path.join(here, 'daemon-main.mjs')
+const daemonCommand = existsSync(compiledDaemon)
+  ? [compiledDaemon]
+  : ['--import', 'tsx', path.join(here, 'daemon-main.ts')]
 
 /** Finds the live embedded daemon of this data dir, waiting while it is still starting. */
 export async function findRunningEmbeddedDatabase(
@@ -49,8 +54,9 @@ export async function findRunningEmbeddedDatabase(
  * The database for this process: DATABASE_URL if set; else the embedded daemon of the data dir, started
  * (detached) when none runs. Only the daemon opens the data dir, so any number of commands, the worker and
  * the web app can run at once; the daemon exits by itself when nobody has used it for a while.
+ * `port` asks a newly started daemon to listen there (a restart keeps the URL others already hold).
  */
-export async function acquireDatabase(options: { start: boolean }): Promise<DatabaseTarget> {
+export async function acquireDatabase(options: { start: boolean; port?: number }): Promise<DatabaseTarget> {
   const env = readDbEnv()
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, kind: 'external', pid: null }
   const running = await findRunningEmbeddedDatabase()
@@ -62,10 +68,13 @@ export async function acquireDatabase(options: { start: boolean }): Promise<Data
   }
   mkdirSync(dataDir(), { recursive: true })
   const logFile = openSync(path.join(dataDir(), 'pg.log'), 'a')
-  const daemon = spawn(process.execPath, ['--import', 'tsx', daemonMain], {
+  const daemon = spawn(process.execPath, daemonCommand, {
     detached: true,
     stdio: ['ignore', logFile, logFile],
-    env: childEnv({ POLICYDESK_DATA_DIR: dataDir() }),
+    env: childEnv({
+      POLICYDESK_DATA_DIR: dataDir(),
+      ...(options.port ? { POLICYDESK_DB_PORT: String(options.port) } : {}),
+    }),
   })
   daemon.unref()
   // Whoever wins the claim (this daemon or a concurrent one) publishes its port; wait for it.

@@ -6,6 +6,8 @@ export type EmbeddedServer = {
   port: number
   url: string
   clientCount: () => number
+  /** A gzipped tarball of the data dir, taken between transactions (PGlite's dumpDataDir). */
+  snapshot: () => Promise<Uint8Array>
   stop: () => Promise<void>
 }
 
@@ -25,6 +27,12 @@ export async function startEmbeddedServer(options: {
     port: options.port,
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
     clientCount: () => server.clientCount,
+    snapshot: () =>
+      server.withIdleSession(async () => {
+        await db.exec('CHECKPOINT')
+        const blob = await db.dumpDataDir('gzip')
+        return new Uint8Array(await blob.arrayBuffer())
+      }),
     stop: async () => {
       if (stopped) return
       stopped = true

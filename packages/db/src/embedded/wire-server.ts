@@ -6,6 +6,9 @@ const CANCEL_REQUEST = 80877102
 const SYNC = Uint8Array.from([0x53, 0, 0, 0, 4])
 /** Extended-protocol messages that only take effect together with the Sync that follows them. */
 const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C'])
+/** Postgres' own limits (MAX_STARTUP_PACKET_LENGTH, PQ_LARGE_MESSAGE_LIMIT); a length field counts itself. */
+const STARTUP_LENGTH = { min: 8, max: 10_000 }
+const MESSAGE_LENGTH = { min: 4, max: 0x3fff_ffff }
 
 /**
  * A Postgres wire-protocol server in front of ONE PGlite instance (one backend session for everyone).
@@ -19,8 +22,9 @@ const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C'])
  */
 export class WireServer {
   private readonly server: net.Server
-  private owner: Client | null = null
-  private readonly waiters: { client: Client; resume: () => void }[] = []
+  /** A client, or an internal task (a backup) that needs the session idle. */
+  private owner: object | null = null
+  private readonly waiters: { client: object; resume: () => void }[] = []
   private readonly clients = new Set<Client>()
 
   constructor(
@@ -66,7 +70,7 @@ export class WireServer {
   }
 
   /** Waits until `client` may use the session (it already may while it owns it). */
-  async acquire(client: Client): Promise<void> {
+  async acquire(client: object): Promise<void> {
     if (this.owner === client) return
     if (this.owner === null && this.waiters.length === 0) {
       this.owner = client
@@ -75,13 +79,27 @@ export class WireServer {
     await new Promise<void>((resume) => this.waiters.push({ client, resume }))
   }
 
-  release(client: Client): void {
+  release(client: object): void {
     if (this.owner !== client) return
     this.owner = null
     const next = this.waiters.shift()
     if (next) {
       this.owner = next.client
       next.resume()
+    }
+  }
+
+  /**
+   * Runs `task` while no client is inside a transaction or protocol sequence, and none can start one:
+   * what a consistent copy of the data dir needs.
+   */
+  async withIdleSession<T>(task: () => Promise<T>): Promise<T> {
+    const token = {}
+    await this.acquire(token)
+    try {
+      return await task()
+    } finally {
+      this.release(token)
     }
   }
 
@@ -104,7 +122,7 @@ export class WireServer {
     if (this.db.isInTransaction()) await this.db.exec('ROLLBACK')
   }
 
-  removeWaiter(client: Client): void {
+  removeWaiter(client: object): void {
     const index = this.waiters.findIndex((w) => w.client === client)
     if (index !== -1) this.waiters.splice(index, 1)
   }
@@ -116,15 +134,32 @@ class Client {
   private pending: Uint8Array[] = []
   private chain: Promise<void> = Promise.resolve()
   private alive = true
+  /** Set after a malformed length: nothing more from this socket is read. */
+  private broken = false
 
   constructor(
     readonly socket: net.Socket,
     private readonly server: WireServer,
   ) {
     socket.on('data', (data: Buffer) => {
+      if (this.broken) return
       this.buffer = Buffer.concat([this.buffer, data])
       this.drain()
     })
+  }
+
+  /**
+   * A length field outside Postgres' limits: without this check a length of -1 (or anything below 4)
+   * never consumes a byte and the loop spins forever, and a huge one buffers until memory runs out. The
+   * client gets a FATAL 08P01 ErrorResponse and is disconnected; the others are unaffected (if it owned
+   * the session, `closed()` resets it as for any vanished client).
+   */
+  private rejectLength(what: string, length: number): void {
+    this.broken = true
+    this.buffer = Buffer.alloc(0)
+    this.pending = []
+    if (this.socket.writable) this.socket.end(protocolError(`invalid ${what} length ${length}`))
+    else this.socket.destroy()
   }
 
   /** Splits the buffer into messages and queues each complete unit (up to and including its Sync). */
@@ -143,6 +178,10 @@ class Client {
           this.socket.destroy()
           return
         }
+        if (length < STARTUP_LENGTH.min || length > STARTUP_LENGTH.max) {
+          this.rejectLength('startup packet', length)
+          return
+        }
         if (this.buffer.length < length) return
         this.started = true
         this.enqueue([new Uint8Array(this.buffer.subarray(0, length))])
@@ -150,7 +189,12 @@ class Client {
         continue
       }
       if (this.buffer.length < 5) return
-      const length = 1 + this.buffer.readInt32BE(1)
+      const declared = this.buffer.readInt32BE(1)
+      if (declared < MESSAGE_LENGTH.min || declared > MESSAGE_LENGTH.max) {
+        this.rejectLength('message', declared)
+        return
+      }
+      const length = 1 + declared
       if (this.buffer.length < length) return
       const type = String.fromCharCode(this.buffer[0] ?? 0)
       const message = new Uint8Array(this.buffer.subarray(0, length))
@@ -200,6 +244,17 @@ class Client {
       this.server.release(this)
     }
   }
+}
+
+/** A FATAL ErrorResponse with SQLSTATE 08P01 (protocol_violation), as Postgres sends before hanging up. */
+function protocolError(message: string): Buffer {
+  const fields = Buffer.concat(
+    [`SFATAL`, `VFATAL`, `C08P01`, `M${message}`].map((f) => Buffer.from(`${f}\0`, 'utf8')),
+  )
+  const header = Buffer.alloc(5)
+  header.write('E', 0, 'ascii')
+  header.writeInt32BE(4 + fields.length + 1, 1)
+  return Buffer.concat([header, fields, Buffer.from([0])])
 }
 
 /** The transaction status of the last ReadyForQuery ('Z') message in a response, if any. */

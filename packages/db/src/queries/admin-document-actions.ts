@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, sql } from 'drizzle-orm'
+import { documentGroupNames, setDocumentGroups } from '../access'
 import type { Database } from '../client'
 import { documents, documentVersions } from '../schema'
 import { recordAudit } from './audit'
-import { documentGroupNames, purgeDocument, setDocumentGroups, softDeleteDocument } from './documents'
+import { purgeDocument, softDeleteDocument } from './documents'
 import { findGroupsByName } from './groups'
 
 /**
@@ -36,6 +37,11 @@ export async function changeDocumentAccess(
     const before = await documentGroupNames(tx, document.id)
     if (before.join('\n') === wanted.join('\n')) return { ok: true, before, after: wanted, changed: false }
     await setDocumentGroups(tx, document.id, wanted)
+    // An explicit change supersedes groups a replace left waiting for its version.
+    await tx
+      .update(documentVersions)
+      .set({ pendingGroups: null })
+      .where(and(eq(documentVersions.documentId, document.id), isNotNull(documentVersions.pendingGroups)))
     await recordAudit(tx, {
       actorId: input.actorId,
       action: 'document.access',
@@ -102,7 +108,7 @@ export type RetryResult =
   | { ok: false; reason: 'not-found' | 'not-failed' | 'purged' }
 
 /**
- * Puts a failed version back in the queue (status and stage `queued`, error and attempts cleared). Only a
+ * Puts a failed version back in the queue (status and stage `queued`, error and attempt counts cleared). Only a
  * failed version: the conditional update makes a double click harmless. The caller enqueues after commit.
  */
 export async function retryFailedVersion(
@@ -135,6 +141,8 @@ export async function retryFailedVersion(
         progress: 0,
         error: null,
         attempts: 0,
+        stoppedAttempts: 0,
+        attemptStartedAt: null,
         updatedAt: new Date(),
       })
       .where(and(eq(documentVersions.id, input.versionId), eq(documentVersions.status, 'failed')))

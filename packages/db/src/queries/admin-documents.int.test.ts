@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { documentAccess, setDocumentGroups } from '../access'
 import { chunks, documents, documentVersions, type VersionStatus } from '../schema'
 import { seedDemoUsers } from '../seed/demo-users'
 import { startTestDatabase, type TestDatabase } from '../testing'
@@ -9,13 +10,7 @@ import {
   purgeDocumentWithAudit,
   retryFailedVersion,
 } from './admin-document-actions'
-import {
-  documentAccess,
-  getAdminDocument,
-  listDocumentTags,
-  searchDocuments,
-  uniqueDocumentSlug,
-} from './admin-documents'
+import { getAdminDocument, listDocumentTags, searchDocuments, uniqueDocumentSlug } from './admin-documents'
 import {
   getVersionOriginal,
   getVersionStatuses,
@@ -24,7 +19,6 @@ import {
 } from './admin-versions'
 import { listAuditLog } from './audit'
 import { getCorpusRevision } from './corpus'
-import { setDocumentGroups } from './documents'
 import { getUserByEmail } from './users'
 
 let t: TestDatabase

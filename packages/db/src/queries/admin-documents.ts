@@ -1,7 +1,14 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm'
 import { QueryBuilder } from 'drizzle-orm/pg-core'
+import { groupNamesOf, sharedWithGroupNamed } from '../access'
 import type { DbOrTx } from '../client'
-import { documents, documentVersions, type IngestStage, type VersionStatus } from '../schema'
+import {
+  type Applicability,
+  documents,
+  documentVersions,
+  type IngestStage,
+  type VersionStatus,
+} from '../schema'
 
 export const documentSortKeys = ['title', 'status', 'uploaded', 'chunks'] as const
 export type DocumentSortKey = (typeof documentSortKeys)[number]
@@ -46,6 +53,7 @@ export type AdminDocumentRow = {
  * Correlated subqueries name the outer table literally (`documents.id`): in a single-table select drizzle
  * renders `${documents.id}` as a bare "id", which inside the subquery binds to the subquery's own table.
  */
+const documentsId = sql.raw('"documents"."id"')
 
 /** The newest version of every document (what admins watch: a replacement in progress shows here). */
 export function latestVersions() {
@@ -89,9 +97,7 @@ export function documentSearchConditions(
   if (search.status) conditions.push(eq(latest.status, search.status))
   if (search.tag) conditions.push(sql`${documents.tags} @> array[${search.tag}]::text[]`)
   if (search.group) {
-    conditions.push(
-      sql`exists (select 1 from document_groups dg join groups g on g.id = dg.group_id where dg.document_id = documents.id and g.name = ${search.group})`,
-    )
+    conditions.push(sharedWithGroupNamed(documentsId, search.group))
   }
   return conditions.length > 0 ? and(...conditions) : undefined
 }
@@ -130,9 +136,7 @@ export async function searchDocuments(
       title: documents.title,
       sourceName: documents.sourceName,
       tags: documents.tags,
-      groups: sql<
-        string[]
-      >`coalesce((select array_agg(g.name order by g.name) from document_groups dg join groups g on g.id = dg.group_id where dg.document_id = documents.id), '{}')`,
+      groups: groupNamesOf(documentsId),
       deletedAt: documents.deletedAt,
       currentVersionNo: sql<
         number | null
@@ -175,6 +179,9 @@ export type AdminDocumentDetail = {
   createdAt: Date
   currentVersionId: string | null
   purged: boolean
+  /** Whom it applies to ({} = everyone) and what the text suggested (null = nothing pending). */
+  applicability: Applicability
+  suggestedApplicability: Applicability | null
 }
 
 export async function getAdminDocument(db: DbOrTx, documentId: string): Promise<AdminDocumentDetail | null> {
@@ -185,12 +192,12 @@ export async function getAdminDocument(db: DbOrTx, documentId: string): Promise<
       title: documents.title,
       sourceName: documents.sourceName,
       tags: documents.tags,
-      groups: sql<
-        string[]
-      >`coalesce((select array_agg(g.name order by g.name) from document_groups dg join groups g on g.id = dg.group_id where dg.document_id = documents.id), '{}')`,
+      groups: groupNamesOf(documentsId),
       deletedAt: documents.deletedAt,
       createdAt: documents.createdAt,
       currentVersionId: documents.currentVersionId,
+      applicability: documents.applicability,
+      suggestedApplicability: documents.suggestedApplicability,
       // Purged = deleted and no version keeps its bytes.
       purged: sql<boolean>`${documents.deletedAt} is not null and not exists (select 1 from document_versions v where v.document_id = documents.id and v.content is not null)`,
     })
@@ -211,21 +218,3 @@ export async function uniqueDocumentSlug(db: DbOrTx, base: string): Promise<stri
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** Which groups may read each document (the playground explains exclusions with it). */
-export async function documentAccess(
-  db: DbOrTx,
-  documentIds: string[],
-): Promise<{ documentId: string; groupIds: string[]; groupNames: string[] }[]> {
-  if (documentIds.length === 0) return []
-  const result = await db.execute<{ document_id: string; group_ids: string[]; group_names: string[] }>(sql`
-    select dg.document_id, array_agg(g.id::text order by g.name) as group_ids, array_agg(g.name order by g.name) as group_names
-    from document_groups dg join groups g on g.id = dg.group_id
-    where dg.document_id = any(${sql.param(documentIds)}::uuid[])
-    group by dg.document_id`)
-  return result.rows.map((r) => ({
-    documentId: r.document_id,
-    groupIds: r.group_ids,
-    groupNames: r.group_names,
-  }))
-}

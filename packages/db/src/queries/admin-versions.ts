@@ -1,3 +1,4 @@
+import type { UntrustedSpan } from '@policydesk/text'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../client'
 import { chunks, documents, documentVersions, type IngestStage, users, type VersionStatus } from '../schema'
@@ -14,6 +15,8 @@ export type VersionHistoryRow = {
   sizeBytes: number
   chunkCount: number
   pageCount: number | null
+  /** Pieces of text hidden from readers that parsing left out. */
+  hiddenTextDropped: number
   mime: string
   effectiveDate: string | null
   createdAt: Date
@@ -36,6 +39,7 @@ export async function listVersionHistory(db: DbOrTx, documentId: string): Promis
       sizeBytes: documentVersions.sizeBytes,
       chunkCount: documentVersions.chunkCount,
       pageCount: documentVersions.pageCount,
+      hiddenTextDropped: documentVersions.hiddenTextDropped,
       mime: sql<string>`coalesce(${documentVersions.detectedMime}, ${documentVersions.declaredMime})`,
       effectiveDate: documentVersions.effectiveDate,
       createdAt: documentVersions.createdAt,
@@ -87,15 +91,20 @@ export type ChunkViewRow = {
   pageStart: number | null
   pageEnd: number | null
   tokenCount: number
+  /** Sentences flagged as addressed to an AI, as offsets into `text`. */
+  untrusted: UntrustedSpan[]
 }
 
-/** A version's chunks in order, one page at a time. */
+/** A version's chunks in order, one page at a time; `flagged` counts flagged sentences in all of them. */
 export async function listVersionChunks(
   db: DbOrTx,
   input: { versionId: string; limit: number; offset: number },
-): Promise<{ rows: ChunkViewRow[]; total: number }> {
+): Promise<{ rows: ChunkViewRow[]; total: number; flagged: number }> {
   const [count] = await db
-    .select({ n: sql<number>`count(*)::int` })
+    .select({
+      n: sql<number>`count(*)::int`,
+      flagged: sql<number>`coalesce(sum(jsonb_array_length(${chunks.untrusted})), 0)::int`,
+    })
     .from(chunks)
     .where(eq(chunks.versionId, input.versionId))
   const rows = await db
@@ -107,13 +116,14 @@ export async function listVersionChunks(
       pageStart: chunks.pageStart,
       pageEnd: chunks.pageEnd,
       tokenCount: chunks.tokenCount,
+      untrusted: chunks.untrusted,
     })
     .from(chunks)
     .where(eq(chunks.versionId, input.versionId))
     .orderBy(chunks.ordinal)
     .limit(input.limit)
     .offset(input.offset)
-  return { rows, total: count?.n ?? 0 }
+  return { rows, total: count?.n ?? 0, flagged: count?.flagged ?? 0 }
 }
 
 export type VersionOriginal = {

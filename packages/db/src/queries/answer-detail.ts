@@ -1,4 +1,12 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm'
+import {
+  hiddenDocumentsAmong,
+  type ReviewViewer,
+  redactCandidates,
+  traceVisibleTo,
+  type VisibleCandidate,
+  visibleTurns,
+} from '../access'
 import type { DbOrTx } from '../client'
 import {
   answerTraces,
@@ -11,16 +19,15 @@ import {
   messages,
   type ReviewVerdict,
   reviews,
-  type TraceCandidate,
   type TraceCitation,
   users,
 } from '../schema'
-import { documentReadableBy, type ReviewViewer, traceVisibleTo } from './review-access'
 
-/** A retrieved candidate with its passage; `passage` and `title` are null when the viewer may not read it. */
-export type DetailCandidate = Omit<TraceCandidate, 'title'> & {
-  title: string | null
-  readable: boolean
+/**
+ * A retrieved candidate with its passage. For a document the viewer may not read, everything that names
+ * it (title, ids, passage, heading, page, version) is null: the same redaction as the exports.
+ */
+export type DetailCandidate = VisibleCandidate & {
   passage: string | null
   heading: string | null
   page: number | null
@@ -44,7 +51,7 @@ export type AnswerDetail = {
   conversation: {
     id: string
     role: 'user' | 'assistant'
-    /** null for an earlier answer the viewer may not see (it used documents outside their groups). */
+    /** null for an earlier turn the viewer may not see: its answer drew on documents outside their groups. */
     content: string | null
     createdAt: Date
     current: boolean
@@ -79,7 +86,13 @@ export async function getAnswerDetail(
   if (!row) return null
   const { candidates: rawCandidates, ...trace } = row.trace
 
-  const chunkIds = rawCandidates.map((c) => c.chunkId)
+  const hidden = await hiddenDocumentsAmong(
+    db,
+    viewer,
+    rawCandidates.map((c) => c.documentId),
+  )
+  const visible = redactCandidates(rawCandidates, hidden)
+  const chunkIds = visible.flatMap((c) => (c.readable ? [c.chunkId] : []))
   const passages = chunkIds.length
     ? await db
         .select({
@@ -88,25 +101,19 @@ export async function getAnswerDetail(
           heading: chunks.heading,
           page: chunks.pageStart,
           versionNo: documentVersions.versionNo,
-          readable: documentReadableBy(viewer, sql`${documents.id}`),
         })
         .from(chunks)
         .innerJoin(documentVersions, eq(documentVersions.id, chunks.versionId))
-        .innerJoin(documents, eq(documents.id, documentVersions.documentId))
         .where(inArray(chunks.id, chunkIds))
     : []
   const byChunk = new Map(passages.map((p) => [p.chunkId, p]))
-  const candidates = rawCandidates.map((c): DetailCandidate => {
-    const p = byChunk.get(c.chunkId)
-    // Used or cited candidates are readable by construction (traceVisibleTo); others may be redacted.
-    const readable = p ? p.readable : c.used || c.cited
+  const candidates = visible.map((c): DetailCandidate => {
+    const p = c.readable ? byChunk.get(c.chunkId) : undefined
     return {
       ...c,
-      title: readable ? c.title : null,
-      readable,
-      passage: readable ? (p?.text ?? null) : null,
-      heading: readable ? (p?.heading ?? null) : null,
-      page: readable ? (p?.page ?? null) : null,
+      passage: p?.text ?? null,
+      heading: p?.heading ?? null,
+      page: p?.page ?? null,
       versionNo: p?.versionNo ?? null,
     }
   })
@@ -174,7 +181,7 @@ export async function getAnswerDetail(
   }
 }
 
-/** The messages of the trace's conversation up to its answer (the turn in context). */
+/** The messages of the trace's conversation up to its answer, hidden turns (question and answer) as null. */
 async function conversationContext(
   db: DbOrTx,
   viewer: ReviewViewer,
@@ -195,16 +202,18 @@ async function conversationContext(
       content: messages.content,
       createdAt: messages.createdAt,
       traceId: messages.traceId,
-      visible: sql<boolean>`(${answerTraces.id} is null or ${traceVisibleTo(viewer)})`,
+      answerVisible: sql<boolean>`(${answerTraces.id} is null or ${traceVisibleTo(viewer)})`,
     })
     .from(messages)
     .leftJoin(answerTraces, eq(answerTraces.id, messages.traceId))
     .where(and(eq(messages.conversationId, conversationId), lte(messages.createdAt, answer.createdAt)))
     .orderBy(desc(messages.createdAt), desc(messages.role))
     .limit(limit)
-  return rows.reverse().map(({ traceId: t, visible, content, ...m }) => ({
+  const ordered = rows.reverse()
+  const visible = visibleTurns(ordered)
+  return ordered.map(({ traceId: t, answerVisible: _visible, content, ...m }, i) => ({
     ...m,
-    content: visible ? content : null,
+    content: visible[i] ? content : null,
     current: t === traceId,
   }))
 }

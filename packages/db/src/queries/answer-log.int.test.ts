@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ReviewViewer } from '../access'
 import { feedback, reviews } from '../schema'
 import { seedDemoUsers } from '../seed/demo-users'
 import { startTestDatabase, type TestDatabase } from '../testing'
@@ -14,7 +15,6 @@ import {
 import { addMessage, createConversation } from './conversations'
 import { coverageGapQuestions, dashboardStats } from './dashboards'
 import { groupIdByName, readableGroupIds } from './groups'
-import type { ReviewViewer } from './review-access'
 import { candidate, citation, type FixtureDoc, makeDoc, makeTrace } from './review-test-fixtures'
 import { getUserByEmail } from './users'
 
@@ -94,7 +94,8 @@ beforeAll(async () => {
     conversationId: hrConversation.id,
     groupIds: hrGroups,
     question: 'And vacation days?',
-    rewrittenQuery: 'What do L3 engineers earn: And vacation days?',
+    // Not rewritten: a rewrite quoting the hidden turn would hide this trace too (access/rules.int.test.ts).
+    rewrittenQuery: 'And vacation days?',
     createdAt: day(21, 13),
     candidates: [candidate(benefits, 0, { cited: true })],
     citations: [citation(benefits, 0, 1)],
@@ -294,6 +295,15 @@ describe('answer detail', () => {
       ['Benefits', false, false, true, 'Unused days carry over until March.'],
       [null, false, false, false, null],
     ])
+    // Nothing that points at the hidden document: no ids, no version, no heading.
+    expect(detail?.candidates[2]).toMatchObject({
+      chunkId: null,
+      documentId: null,
+      versionId: null,
+      versionNo: null,
+      heading: null,
+      rank: 3,
+    })
     expect(detail?.versions.map((v) => [v.title, v.versionNo, v.current])).toEqual([['Benefits', 1, true]])
     expect(detail?.feedback?.rating).toBe('up')
     expect(detail?.user?.email).toBe('employee@example.com')
@@ -301,15 +311,16 @@ describe('answer detail', () => {
     expect(asAdmin?.candidates[2]?.passage).toContain('46,000')
   })
 
-  it('shows the conversation so far, hiding earlier answers the analyst may not see', async () => {
+  it('shows the conversation so far, hiding earlier turns (question and answer) the analyst may not see', async () => {
     const detail = await getAnswerDetail(t.db, analyst, ids.followUp ?? '')
     expect(detail?.conversation.map((m) => [m.role, m.content, m.current])).toEqual([
-      ['user', 'What do L3 engineers earn?', false],
+      ['user', null, false],
       ['assistant', null, false],
       ['user', 'And vacation days?', false],
       ['assistant', 'You get 25 days [1].', true],
     ])
     const asAdmin = await getAnswerDetail(t.db, admin, ids.followUp ?? '')
+    expect(asAdmin?.conversation[0]?.content).toBe('What do L3 engineers earn?')
     expect(asAdmin?.conversation[1]?.content).toContain('46,000')
   })
 })

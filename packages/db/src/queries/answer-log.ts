@@ -1,15 +1,23 @@
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
+import {
+  documentReadableBy,
+  hiddenDocumentsAmong,
+  outerId,
+  type ReviewViewer,
+  redactCandidates,
+  traceVisibleTo,
+  type VisibleCandidate,
+} from '../access'
 import type { DbOrTx } from '../client'
 import {
   answerTraces,
   documents,
   type ReviewVerdict,
-  type TraceCandidate,
   type TraceCitation,
   type TraceLatency,
+  type TraceToolCall,
   type TraceValidation,
 } from '../schema'
-import { documentReadableBy, outerId, type ReviewViewer, traceVisibleTo } from './review-access'
 
 export type FeedbackFilter = 'up' | 'down' | 'none'
 export type ReviewStatusFilter = 'unreviewed' | 'reviewed' | ReviewVerdict
@@ -204,7 +212,7 @@ export async function countAnswerLog(
   return { count: Math.min(n, cap), capped: n > cap }
 }
 
-/** A full trace as exported (JSONL) and shown in the detail view. */
+/** A full trace as exported (JSONL); candidates redacted exactly as in the detail view. */
 export type ExportedTrace = {
   id: string
   createdAt: Date
@@ -215,7 +223,7 @@ export type ExportedTrace = {
   answer: string
   abstained: boolean
   cached: boolean
-  candidates: TraceCandidate[]
+  candidates: VisibleCandidate[]
   citations: TraceCitation[]
   validation: TraceValidation
   versionIds: string[]
@@ -229,6 +237,9 @@ export type ExportedTrace = {
   ttftMs: number | null
   totalMs: number
   topScore: number | null
+  /** Tool calls with their arguments and results (search passages included: the trace is visible only to
+   * viewers who may read every document it used, and tool passages count as used). */
+  toolCalls: TraceToolCall[]
   feedback: { rating: 'up' | 'down'; reason: string | null; comment: string | null } | null
   review: {
     verdict: ReviewVerdict
@@ -274,10 +285,16 @@ export async function* exportAnswerLog(
       .orderBy(desc(answerTraces.createdAt), desc(answerTraces.id))
       .limit(batchSize)
     if (rows.length === 0) return
+    const hidden = await hiddenDocumentsAmong(
+      db,
+      viewer,
+      rows.flatMap((r) => r.trace.candidates.map((c) => c.documentId)),
+    )
     yield rows.map((r) => {
-      const { userId: _userId, groupIds: _groupIds, ...t } = r.trace
+      const { userId: _userId, groupIds: _groupIds, candidates, ...t } = r.trace
       return {
         ...t,
+        candidates: redactCandidates(candidates, hidden),
         costUsd: Number(t.costUsd),
         topScore: t.topScore === null ? null : Number(t.topScore),
         userEmail: r.userEmail,

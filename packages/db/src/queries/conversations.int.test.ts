@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setDocumentGroups } from '../access'
 import { answerTraces, chunks, documents, documentVersions } from '../schema'
 import { seedDemoUsers } from '../seed/demo-users'
 import { startTestDatabase, type TestDatabase } from '../testing'
@@ -15,7 +16,6 @@ import {
   softDeleteConversation,
 } from './conversations'
 import { readableDocumentOriginal } from './document-original'
-import { setDocumentGroups } from './documents'
 import { getFeedbackForTrace, listRecentFeedback, upsertFeedback } from './feedback'
 import { readableGroupIds } from './groups'
 import { getUserByEmail } from './users'
@@ -90,14 +90,16 @@ describe('conversations', () => {
       comment: 'old',
     })
     expect(await getFeedbackForTrace(t.db, traceId)).toMatchObject({ rating: 'down', reason: 'outdated' })
-    expect((await listRecentFeedback(t.db)).filter((f) => f.traceId === traceId)).toHaveLength(1)
+    const reviewer = { role: 'analyst' as const, groupIds: await readableGroupIds(t.db, employee) }
+    expect((await listRecentFeedback(t.db, reviewer)).filter((f) => f.traceId === traceId)).toHaveLength(1)
 
-    const messages = await listMessages(t.db, c.id)
+    const groupIds = await readableGroupIds(t.db, employee)
+    const messages = await listMessages(t.db, { conversationId: c.id, groupIds })
     expect(messages.map((m) => [m.role, m.content, m.rating, m.curated])).toEqual([
       ['user', 'How much?', null, false],
       ['assistant', 'EUR 40.', 'down', false],
     ])
-    expect(await conversationTurns(t.db, { conversationId: c.id })).toEqual([
+    expect(await conversationTurns(t.db, { conversationId: c.id, groupIds })).toEqual([
       { role: 'user', content: 'How much?' },
       { role: 'assistant', content: 'EUR 40.' },
     ])

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { readableByGroups, traceSourcesReadableBy } from '../access'
 import type { DbOrTx } from '../client'
 import {
   answerTraces,
   CURATED_MODEL,
   chunks,
   conversations,
-  documentGroups,
   documents,
   documentVersions,
   feedback,
@@ -39,12 +39,21 @@ export async function createConversation(
   return row
 }
 
+/**
+ * The user's conversations, latest first; `unread` when a person's reply to a handoff (a message with
+ * handoffId) has not been seen yet — the sidebar's dot.
+ */
 export async function listConversations(
   db: DbOrTx,
   input: { userId: string; limit?: number },
-): Promise<ConversationSummary[]> {
+): Promise<(ConversationSummary & { unread: boolean })[]> {
   return db
-    .select(summaryColumns)
+    .select({
+      ...summaryColumns,
+      // Qualified by hand: drizzle renders a single-table select's columns unqualified.
+      unread: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = "conversations"."id"
+        and m.handoff_id is not null and m.read_at is null)`,
+    })
     .from(conversations)
     .where(and(eq(conversations.userId, input.userId), isNull(conversations.deletedAt)))
     .orderBy(desc(conversations.updatedAt))
@@ -109,7 +118,11 @@ export async function addMessage(
 export type StoredMessage = {
   id: string
   role: 'user' | 'assistant'
-  content: string
+  /**
+   * null for an answer drawn on documents the owner may no longer read (access changed after it was
+   * given): their own questions always show, such answers do not.
+   */
+  content: string | null
   createdAt: Date
   traceId: string | null
   abstained: boolean | null
@@ -118,15 +131,30 @@ export type StoredMessage = {
   rating: 'up' | 'down' | null
   /** Served from a curated (analyst-reviewed) answer. */
   curated: boolean
+  /** A person's reply to a handoff: its handoff, who wrote it, and when the asker saw it (null = unread). */
+  handoffId: string | null
+  authorName: string | null
+  readAt: Date | null
 }
 
-/** A conversation's messages in order, with each answer's trace and the asker's own rating. */
-export async function listMessages(db: DbOrTx, conversationId: string): Promise<StoredMessage[]> {
-  return db
+/** Whether the message is a question or an answer whose sources the reader's groups may still read. */
+const stillReadable = (groupIds: readonly string[]) =>
+  sql<boolean>`(${answerTraces.id} is null or ${traceSourcesReadableBy(groupIds)})`
+
+/**
+ * A conversation's messages in order, with each answer's trace and the asker's own rating, for its owner
+ * whose CURRENT groups are `groupIds`.
+ */
+export async function listMessages(
+  db: DbOrTx,
+  input: { conversationId: string; groupIds: readonly string[] },
+): Promise<StoredMessage[]> {
+  const rows = await db
     .select({
       id: messages.id,
       role: messages.role,
       content: messages.content,
+      readable: stillReadable(input.groupIds),
       createdAt: messages.createdAt,
       traceId: messages.traceId,
       abstained: answerTraces.abstained,
@@ -134,23 +162,35 @@ export async function listMessages(db: DbOrTx, conversationId: string): Promise<
       validation: answerTraces.validation,
       rating: feedback.rating,
       curated: sql<boolean>`coalesce(${answerTraces.model} = ${CURATED_MODEL}, false)`,
+      handoffId: messages.handoffId,
+      authorName: messages.authorName,
+      readAt: messages.readAt,
     })
     .from(messages)
     .leftJoin(answerTraces, eq(answerTraces.id, messages.traceId))
     .leftJoin(feedback, eq(feedback.traceId, messages.traceId))
-    .where(eq(messages.conversationId, conversationId))
+    .where(eq(messages.conversationId, input.conversationId))
     .orderBy(asc(messages.createdAt), asc(messages.role))
+  return rows.map(({ readable, content, citations, ...row }) => ({
+    ...row,
+    content: readable ? content : null,
+    citations: readable ? citations : null,
+  }))
 }
 
-/** The last turns of a conversation, oldest first: what follow-up rewriting needs. */
+/**
+ * The last turns of a conversation, oldest first: what follow-up rewriting needs. Answers the owner may
+ * no longer read are left out (their text would reach the rewriting model).
+ */
 export async function conversationTurns(
   db: DbOrTx,
-  input: { conversationId: string; limit?: number },
+  input: { conversationId: string; groupIds: readonly string[]; limit?: number },
 ): Promise<{ role: 'user' | 'assistant'; content: string }[]> {
   const rows = await db
     .select({ role: messages.role, content: messages.content })
     .from(messages)
-    .where(eq(messages.conversationId, input.conversationId))
+    .leftJoin(answerTraces, eq(answerTraces.id, messages.traceId))
+    .where(and(eq(messages.conversationId, input.conversationId), stillReadable(input.groupIds)))
     .orderBy(desc(messages.createdAt))
     .limit(input.limit ?? 10)
   return rows.reverse()
@@ -169,7 +209,7 @@ export type CitationSource = {
 
 /**
  * What a citation panel shows for cited chunks — only those whose document the reader's groups may read
- * right now (access can be revoked after an answer was given), so the ACL lives in this WHERE clause.
+ * right now (access can be revoked after an answer was given): the access rule is in the WHERE clause.
  */
 export async function citationSources(
   db: DbOrTx,
@@ -194,7 +234,7 @@ export async function citationSources(
       and(
         inArray(chunks.id, input.chunkIds),
         isNull(documents.deletedAt),
-        sql`exists (select 1 from ${documentGroups} where ${documentGroups.documentId} = ${documents.id} and ${inArray(documentGroups.groupId, input.groupIds)})`,
+        readableByGroups(input.groupIds, sql.raw('"documents"."id"')),
       ),
     )
 }

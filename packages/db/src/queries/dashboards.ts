@@ -1,8 +1,8 @@
 import { and, desc, gte, lt, sql } from 'drizzle-orm'
+import { outerId, type ReviewViewer, traceVisibleTo } from '../access'
 import type { DbOrTx } from '../client'
 import { answerTraces, CURATED_MODEL, feedback } from '../schema'
 import { validationFailedSql } from './answer-log'
-import { outerId, type ReviewViewer, traceVisibleTo } from './review-access'
 
 export type DashboardBucket = {
   questions: number

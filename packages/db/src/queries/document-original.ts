@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '../client'
-import { documentGroups, documents, documentVersions } from '../schema'
+import { documents, documentVersions } from '../schema'
+import { readableVersionOf } from './readable-version'
 
 export type DocumentOriginal = {
   title: string
@@ -13,16 +14,14 @@ export type DocumentOriginal = {
 /**
  * The stored bytes of a document version (the current one unless `versionId` names another version of the
  * same document), or null when the document is unknown, deleted, purged, or not readable by `groupIds`.
- * The ACL is part of the query, so a caller cannot forget it.
+ * The access rule is part of the query, so a caller cannot forget it.
  */
 export async function readableDocumentOriginal(
   db: DbOrTx,
   input: { documentId: string; groupIds: string[]; versionId?: string },
 ): Promise<DocumentOriginal | null> {
   if (input.groupIds.length === 0) return null
-  const versionMatch = input.versionId
-    ? eq(documentVersions.id, input.versionId)
-    : eq(documentVersions.id, documents.currentVersionId)
+  const readable = readableVersionOf(input)
   const [row] = await db
     .select({
       title: documents.title,
@@ -32,14 +31,8 @@ export async function readableDocumentOriginal(
       content: documentVersions.content,
     })
     .from(documents)
-    .innerJoin(documentVersions, and(eq(documentVersions.documentId, documents.id), versionMatch))
-    .where(
-      and(
-        eq(documents.id, input.documentId),
-        isNull(documents.deletedAt),
-        sql`exists (select 1 from ${documentGroups} where ${documentGroups.documentId} = ${documents.id} and ${inArray(documentGroups.groupId, input.groupIds)})`,
-      ),
-    )
+    .innerJoin(documentVersions, readable.join)
+    .where(readable.where)
   if (!row?.content) return null
   return { ...row, content: row.content }
 }

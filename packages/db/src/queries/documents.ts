@@ -1,16 +1,8 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { groupNamesOf } from '../access'
 import type { DbOrTx } from '../client'
-import {
-  chunks,
-  documentGroups,
-  documents,
-  documentVersions,
-  groups,
-  type IngestStage,
-  type VersionStatus,
-} from '../schema'
+import { chunks, documents, documentVersions, type IngestStage, type VersionStatus } from '../schema'
 import { bumpCorpusRevision } from './corpus'
-import { ensureGroups } from './groups'
 
 export async function findDocumentBySlug(db: DbOrTx, slug: string) {
   const [row] = await db.select().from(documents).where(eq(documents.slug, slug))
@@ -55,25 +47,6 @@ export async function listVersions(db: DbOrTx, documentId: string) {
     .from(documentVersions)
     .where(eq(documentVersions.documentId, documentId))
     .orderBy(desc(documentVersions.versionNo))
-}
-
-export async function setDocumentGroups(db: DbOrTx, documentId: string, groupNames: string[]): Promise<void> {
-  const groupIds = await ensureGroups(db, groupNames)
-  await db.delete(documentGroups).where(eq(documentGroups.documentId, documentId))
-  if (groupIds.length > 0) {
-    await db.insert(documentGroups).values(groupIds.map((groupId) => ({ documentId, groupId })))
-  }
-  await bumpCorpusRevision(db)
-}
-
-export async function documentGroupNames(db: DbOrTx, documentId: string): Promise<string[]> {
-  const rows = await db
-    .select({ name: groups.name })
-    .from(documentGroups)
-    .innerJoin(groups, eq(groups.id, documentGroups.groupId))
-    .where(eq(documentGroups.documentId, documentId))
-    .orderBy(groups.name)
-  return rows.map((r) => r.name)
 }
 
 export type VersionProgress = {
@@ -154,9 +127,7 @@ export async function listDocuments(
       title: documents.title,
       sourceName: documents.sourceName,
       tags: documents.tags,
-      groups: sql<
-        string[]
-      >`coalesce((select array_agg(g.name order by g.name) from document_groups dg join groups g on g.id = dg.group_id where dg.document_id = ${documents.id}), '{}')`,
+      groups: groupNamesOf(sql.raw('"documents"."id"')),
       deletedAt: documents.deletedAt,
       updatedAt: documents.updatedAt,
       currentVersionId: documents.currentVersionId,
@@ -212,4 +183,17 @@ export async function countChunks(db: DbOrTx, versionId: string): Promise<number
     .from(chunks)
     .where(eq(chunks.versionId, versionId))
   return row?.n ?? 0
+}
+
+/**
+ * Version numbers by version id, for passages that name their version (search results). Takes ids the
+ * caller already obtained under the access rule; returns numbers only, never text.
+ */
+export async function versionNumbers(db: DbOrTx, versionIds: string[]): Promise<Map<string, number>> {
+  if (versionIds.length === 0) return new Map()
+  const rows = await db
+    .select({ id: documentVersions.id, versionNo: documentVersions.versionNo })
+    .from(documentVersions)
+    .where(inArray(documentVersions.id, versionIds))
+  return new Map(rows.map((row) => [row.id, row.versionNo]))
 }

@@ -64,3 +64,30 @@ export async function ensureEmbeddingIndex(
   })
   return { created: true, buildMemory: `${wantedMb}MB` }
 }
+
+/**
+ * Drops the model's HNSW index before a bulk load (rebuilt by ensureEmbeddingIndex afterwards; `db migrate`
+ * and every start rebuild it too, so an interrupted load never leaves retrieval without it for long).
+ * Retrieval stays correct meanwhile: without the index the planner scans exactly. Returns whether it existed.
+ */
+export async function dropEmbeddingIndex(db: DbOrTx, model: string, dimensions: number): Promise<boolean> {
+  const name = embeddingIndexName(model, dimensions)
+  const probe = await db.execute(sql`select to_regclass(${`"${name}"`}) is not null as exists`)
+  const existed = (probe.rows[0] as { exists: boolean } | undefined)?.exists === true
+  if (existed) await db.execute(sql.raw(`DROP INDEX IF EXISTS "${name}"`))
+  return existed
+}
+
+/** Whether the model's HNSW index exists, and how many embedding rows the model has. */
+export async function embeddingIndexState(
+  db: DbOrTx,
+  model: string,
+  dimensions: number,
+): Promise<{ indexed: boolean; rows: number }> {
+  const name = embeddingIndexName(model, dimensions)
+  const probe = await db.execute(sql`
+    select to_regclass(${`"${name}"`}) is not null as indexed,
+      (select count(*) from chunk_embeddings where model = ${model})::int as rows`)
+  const row = probe.rows[0] as { indexed: boolean; rows: number } | undefined
+  return { indexed: row?.indexed === true, rows: Number(row?.rows ?? 0) }
+}

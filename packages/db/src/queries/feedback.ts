@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm'
+import { traceVisibleTo, type Viewer } from '../access'
 import type { DbOrTx } from '../client'
 import { answerTraces, feedback } from '../schema'
 
@@ -52,9 +53,13 @@ export type FeedbackListRow = {
   updatedAt: Date
 }
 
-/** Latest ratings with the question and answer they judge: the analysts' review queue starts here. */
+/**
+ * Latest ratings with the question and answer they judge, of answers the viewer may see (a rating follows
+ * its answer's visibility): the analysts' review queue starts here.
+ */
 export async function listRecentFeedback(
   db: DbOrTx,
+  viewer: Viewer,
   input: { limit?: number } = {},
 ): Promise<FeedbackListRow[]> {
   return db
@@ -71,6 +76,7 @@ export async function listRecentFeedback(
     })
     .from(feedback)
     .innerJoin(answerTraces, eq(answerTraces.id, feedback.traceId))
+    .where(traceVisibleTo(viewer))
     .orderBy(desc(feedback.updatedAt))
     .limit(input.limit ?? 50)
 }

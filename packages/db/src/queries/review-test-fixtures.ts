@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
+import { setDocumentGroups } from '../access'
 import type { DbOrTx } from '../client'
 import {
   answerTraces,
   chunks,
-  documentGroups,
   documents,
   documentVersions,
   type TraceCandidate,
   type TraceCitation,
 } from '../schema'
-import { ensureGroup } from './groups'
 
 /** Test data for the review queries (*.int.test.ts): documents with chunks, and traces over them. */
 
@@ -20,13 +19,12 @@ export async function makeDoc(
   db: DbOrTx,
   input: { title: string; group: string; passages: string[] },
 ): Promise<FixtureDoc> {
-  const groupId = await ensureGroup(db, input.group)
   const [doc] = await db
     .insert(documents)
     .values({ slug: `${input.title}-${randomUUID()}`, title: input.title, sourceName: `${input.title}.md` })
     .returning({ id: documents.id })
   if (!doc) throw new Error('no document')
-  await db.insert(documentGroups).values({ documentId: doc.id, groupId })
+  await setDocumentGroups(db, doc.id, [input.group])
   const version = await addVersion(db, doc.id, 1, input.passages)
   return { documentId: doc.id, title: input.title, ...version }
 }

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
+import { outerId, type ReviewViewer, traceVisibleTo } from '../access'
 import type { DbOrTx } from '../client'
 import { answerTraces, type ReviewVerdict, reviews, type TraceCitation } from '../schema'
 import { validationFailedSql } from './answer-log'
 import { recordAudit } from './audit'
-import { outerId, type ReviewViewer, traceVisibleTo } from './review-access'
 
 export type ReviewInput = {
   traceId: string
@@ -60,6 +60,26 @@ export async function saveReview(
     })
     return row
   })
+}
+
+/** The notes of reviews whose notes start with `prefix` (synthetic reviews mark themselves this way). */
+export async function reviewNotesStartingWith(db: DbOrTx, prefix: string): Promise<string[]> {
+  const rows = await db
+    .select({ notes: reviews.notes })
+    .from(reviews)
+    .where(sql`${reviews.notes} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)
+  return rows.flatMap((r) => (r.notes === null ? [] : [r.notes]))
+}
+
+/**
+ * Stores a review as the operator's tooling writes it (`finetune seed-reviews`): no viewer, no audit row;
+ * the web and its analysts go through `saveReview`.
+ */
+export async function insertOperatorReview(
+  db: DbOrTx,
+  input: Omit<typeof reviews.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>,
+): Promise<void> {
+  await db.insert(reviews).values(input)
 }
 
 /** Queue order: thumbs-down first, then validation failures, then abstentions, then the rest. */

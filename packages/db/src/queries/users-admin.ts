@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
+import { documentCountOf } from '../access'
 import type { Database, DbOrTx } from '../client'
-import { groups, type UserRole, userGroups, users } from '../schema'
+import { groups, type UserAttributes, type UserRole, userGroups, users } from '../schema'
 import { recordAudit } from './audit'
 import { EVERYONE_GROUP } from './groups'
 
@@ -19,6 +20,8 @@ export type AdminUserRow = {
   createdAt: Date
   /** Explicit memberships (`everyone` is implicit and never listed). */
   groups: { id: string; name: string }[]
+  /** The asker profile (country, office, contract…). */
+  attributes: UserAttributes
 }
 
 export async function listUsersForAdmin(db: DbOrTx): Promise<AdminUserRow[]> {
@@ -29,6 +32,7 @@ export async function listUsersForAdmin(db: DbOrTx): Promise<AdminUserRow[]> {
       name: users.name,
       role: users.role,
       createdAt: users.createdAt,
+      attributes: users.attributes,
       groups: sql<
         { id: string; name: string }[]
       >`coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name) from user_groups ug join groups g on g.id = ug.group_id where ug.user_id = users.id), '[]'::json)`,
@@ -41,6 +45,8 @@ export type AdminGroupRow = {
   id: string
   name: string
   description: string
+  /** What members may do beyond reading (`handoffs`). */
+  permissions: string[]
   memberCount: number
   documentCount: number
   createdAt: Date
@@ -52,8 +58,9 @@ export async function listGroupsWithCounts(db: DbOrTx): Promise<AdminGroupRow[]>
       id: groups.id,
       name: groups.name,
       description: groups.description,
+      permissions: groups.permissions,
       memberCount: sql<number>`(select count(*)::int from user_groups ug where ug.group_id = groups.id)`,
-      documentCount: sql<number>`(select count(*)::int from document_groups dg join documents d on d.id = dg.document_id where dg.group_id = groups.id and d.deleted_at is null)`,
+      documentCount: documentCountOf(sql.raw('"groups"."id"')),
       createdAt: groups.createdAt,
     })
     .from(groups)

@@ -1,26 +1,50 @@
 import { eq } from 'drizzle-orm'
 import type { DbOrTx } from '../client'
-import { type UserRole, userGroups, users } from '../schema'
+import { type UserAttributes, type UserRole, userGroups, users } from '../schema'
 import { ensureGroups } from './groups'
 
-export type UserInput = { email: string; name: string; role: UserRole; groups?: string[] }
+export type UserInput = {
+  email: string
+  name: string
+  role: UserRole
+  groups?: string[]
+  /** The asker profile; absent = left as it is. */
+  attributes?: UserAttributes
+}
 
-/** Creates or updates a user and sets their group memberships (when given). */
+/**
+ * Creates or updates a user by e-mail and sets their group memberships (when given): seeds and tests.
+ * OIDC sign-in keys users by issuer + subject instead (signInOidcUser in oidc-users.ts).
+ */
 export async function upsertUser(db: DbOrTx, input: UserInput): Promise<string> {
   const [row] = await db
     .insert(users)
-    .values({ email: input.email.toLowerCase(), name: input.name, role: input.role })
-    .onConflictDoUpdate({ target: users.email, set: { name: input.name, role: input.role } })
+    .values({
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      ...(input.attributes ? { attributes: input.attributes } : {}),
+    })
+    .onConflictDoUpdate({
+      target: users.email,
+      set: {
+        name: input.name,
+        role: input.role,
+        ...(input.attributes ? { attributes: input.attributes } : {}),
+      },
+    })
     .returning({ id: users.id })
   if (!row) throw new Error(`Could not upsert user ${input.email}`)
-  if (input.groups) {
-    const groupIds = await ensureGroups(db, input.groups)
-    await db.delete(userGroups).where(eq(userGroups.userId, row.id))
-    if (groupIds.length > 0) {
-      await db.insert(userGroups).values(groupIds.map((groupId) => ({ userId: row.id, groupId })))
-    }
-  }
+  if (input.groups) await setUserGroups(db, row.id, input.groups)
   return row.id
+}
+
+/** Replaces a user's group memberships (creating missing groups by name). */
+export async function setUserGroups(db: DbOrTx, userId: string, groupNames: string[]): Promise<void> {
+  const groupIds = await ensureGroups(db, groupNames)
+  await db.delete(userGroups).where(eq(userGroups.userId, userId))
+  if (groupIds.length > 0)
+    await db.insert(userGroups).values(groupIds.map((groupId) => ({ userId, groupId })))
 }
 
 export async function getUserByEmail(db: DbOrTx, email: string) {

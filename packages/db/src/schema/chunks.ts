@@ -1,7 +1,9 @@
+import type { UntrustedSpan } from '@policydesk/text'
 import { sql } from 'drizzle-orm'
-import { index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, pgTable, primaryKey, real, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { anyVector, id, tsvector } from './columns'
 import { documentVersions } from './documents'
+import type { Applicability } from './profiles'
 
 export const chunks = pgTable(
   'chunks',
@@ -12,7 +14,7 @@ export const chunks = pgTable(
       .references(() => documentVersions.id, { onDelete: 'cascade' }),
     ordinal: integer().notNull(),
     headingPath: text().array().notNull().default(sql`'{}'::text[]`),
-    /** headingPath joined with ' > ': a plain column so the generated tsvector stays immutable. */
+    /** headingPath joined with ' > ', for display. */
     heading: text().notNull().default(''),
     text: text().notNull(),
     charStart: integer().notNull(),
@@ -20,13 +22,51 @@ export const chunks = pgTable(
     pageStart: integer(),
     pageEnd: integer(),
     tokenCount: integer().notNull(),
-    tsv: tsvector()
-      .notNull()
-      .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english'::regconfig, heading), 'A') || setweight(to_tsvector('english'::regconfig, text), 'B')`,
-      ),
+    /**
+     * The BM25 index of this unit (`termFrequencies` in @policydesk/text, over the text plus the document
+     * title and heading path): distinct stemmed terms, sorted, with their frequencies at the same positions,
+     * and the unit's length in terms. Computed by ingestion in TypeScript, so ingestion and the query side
+     * share one tokenizer and stemmer.
+     */
+    terms: text().array().notNull().default(sql`'{}'::text[]`),
+    termFreqs: real().array().notNull().default(sql`'{}'::real[]`),
+    termCount: real().notNull().default(0),
+    /**
+     * `terms` as a tsvector (no positions): the candidate filter. `tsvector @@ tsquery` binary-searches
+     * its sorted lexemes and has a compact GIN index; `text[] && text[]` compared every element pair and
+     * took twice as long per row (docs/benchmarks.md, "BM25").
+     */
+    termIndex: tsvector().notNull().generatedAlwaysAs(sql`array_to_tsvector(terms)`),
+    /**
+     * Sentences addressed to an AI or overriding its instructions (findUntrustedSpans in @policydesk/text),
+     * as offsets into `text`: shown to admins, never quoted in answers. Set when the version is stored.
+     */
+    untrusted: jsonb().$type<UntrustedSpan[]>().notNull().default(sql`'[]'::jsonb`),
+    /**
+     * Applicability of this unit's section when its heading says so ("Portugal", "US employees"), narrower
+     * than the document's; null = the document's applies.
+     */
+    applicability: jsonb().$type<Applicability>(),
   },
-  (t) => [unique().on(t.versionId, t.ordinal), index('chunks_tsv_idx').using('gin', t.tsv)],
+  (t) => [unique().on(t.versionId, t.ordinal), index('chunks_term_index_idx').using('gin', t.termIndex)],
+)
+
+/**
+ * Document frequencies per version: in how many of the version's chunks each term occurs. Written in the
+ * transaction that stores the version's chunks and removed with it, and summed at query time over the
+ * versions the reader may see, so BM25's IDF can never use statistics of a stale version, a deleted
+ * document or a document outside the reader's groups (docs/quality.md, "BM25").
+ */
+export const versionTermStats = pgTable(
+  'version_term_stats',
+  {
+    term: text().notNull(),
+    versionId: uuid()
+      .notNull()
+      .references(() => documentVersions.id, { onDelete: 'cascade' }),
+    df: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.term, t.versionId] }), index().on(t.versionId)],
 )
 
 /**

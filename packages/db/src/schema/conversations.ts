@@ -1,3 +1,4 @@
+import type { UntrustedReason } from '@policydesk/text'
 import { sql } from 'drizzle-orm'
 import {
   boolean,
@@ -12,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { id, timestamps } from './columns'
+import type { Applicability, UserAttributes } from './profiles'
 import { users } from './users'
 
 export const conversations = pgTable(
@@ -41,10 +43,19 @@ export const messages = pgTable(
     role: messageRole().notNull(),
     content: text().notNull(),
     traceId: uuid(),
+    /** Set on a person's reply to a handoff written into the asker's conversation. */
+    handoffId: uuid(),
+    /** Who wrote it, when a person did (a handoff reply); null = the assistant or the user. */
+    authorName: text(),
+    /** For handoff replies: when the asker saw it; null = unread. */
+    readAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.conversationId, t.createdAt)],
 )
+
+/** A sentence of a passage withheld from the model because it addresses an AI (@policydesk/text). */
+export type TraceOmission = { text: string; reason: UntrustedReason }
 
 /** Shapes of the JSON columns, kept with the table so writers and readers share them. */
 export type TraceCandidate = {
@@ -60,6 +71,14 @@ export type TraceCandidate = {
   rank: number
   used: boolean
   cited: boolean
+  /** Cross-encoder score, when a reranker ran (docs/reranking.md). */
+  rerankScore?: number | null
+  /** Set when the passage was not retrieved itself but joined the context next to this chunk. */
+  neighbourOf?: string
+  /** Sentences of this passage replaced by a placeholder in the prompt; absent when none were. */
+  omitted?: TraceOmission[]
+  /** Whom the passage applies to (document or section), when restricted. */
+  appliesTo?: Applicability
 }
 export type TraceCitation = {
   n: number
@@ -77,6 +96,38 @@ export type TraceValidation = {
   supportedSentenceRate: number
 }
 export type TraceLatency = Record<string, number>
+/** Why the pipeline judged the question answerable or not (packages/inference/src/answerability). */
+export type TraceAnswerability = {
+  score: number
+  /** The setting in force; below it the pipeline abstained without generating. */
+  threshold: number
+  gated: boolean
+  questionType: string
+  coverage: number
+  typeMatch: boolean
+  terms: { term: string; df: number; idf: number; supported: boolean }[]
+  chunkId: string | null
+}
+/** One tool call of an answer (model path or the built-in equivalents), as an analyst sees it. */
+export type TraceToolCall = {
+  id: string
+  name: string
+  arguments: unknown
+  status: 'ok' | 'error' | 'rejected' | 'needs_confirmation'
+  result?: unknown
+  error?: string
+  ms: number
+}
+
+/** How the ranking was made: what an analyst needs to reproduce it. */
+export type TraceRetrieval = {
+  bm25: { k1: number; b: number }
+  weights: { vector: number; text: number }
+  ranker: string
+  crossEncoder: { applied: boolean; model: string; ms: number; reason?: string } | null
+  contextTokens: number
+  neighbours: number
+}
 
 /** Everything an analyst needs to judge one answer. Written once per answered question. */
 export const answerTraces = pgTable(
@@ -105,6 +156,12 @@ export const answerTraces = pgTable(
     ttftMs: integer(),
     totalMs: integer().notNull(),
     topScore: numeric({ precision: 10, scale: 6, mode: 'number' }),
+    /** Null on traces written before answerability existed, and on curated and cached answers. */
+    answerability: jsonb().$type<TraceAnswerability>(),
+    retrieval: jsonb().$type<TraceRetrieval>(),
+    /** The asker's attributes retrieval filtered and boosted by; null = none used. */
+    askerProfile: jsonb().$type<UserAttributes>(),
+    toolCalls: jsonb().$type<TraceToolCall[]>().notNull().default([]),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
+import { setDocumentGroups } from '../access'
 import type { DbOrTx } from '../client'
 import { ensureGroup } from '../queries/groups'
 import { upsertUser } from '../queries/users'
 import {
   answerTraces,
-  documentGroups,
+  conversations,
   documents,
   documentVersions,
   feedback,
@@ -18,7 +19,7 @@ import {
 /**
  * Synthetic answer traces for benchmarks and query tests: realistic shapes (40 candidates, citations,
  * per-sentence validation, latencies), deterministic for a given seed, no corpus or pipeline needed.
- * Documents and versions are real rows (the permission rule reads document_groups); chunks are not.
+ * Documents, versions and their groups are real rows (the access rule reads them); chunks are not.
  */
 
 /** Mulberry32: a small deterministic PRNG. */
@@ -71,8 +72,6 @@ export async function seedSyntheticDocuments(
   db: DbOrTx,
   options: { count?: number; restrictedEvery?: number; prefix?: string } = {},
 ): Promise<SyntheticDocument[]> {
-  const everyone = await ensureGroup(db, 'everyone')
-  const hr = await ensureGroup(db, 'hr')
   const docs: SyntheticDocument[] = []
   const count = options.count ?? 20
   for (let i = 0; i < count; i++) {
@@ -93,7 +92,7 @@ export async function seedSyntheticDocuments(
       .returning({ id: documentVersions.id })
     if (!version) throw new Error('could not insert version')
     await db.update(documents).set({ currentVersionId: version.id }).where(eq(documents.id, doc.id))
-    await db.insert(documentGroups).values({ documentId: doc.id, groupId: restricted ? hr : everyone })
+    await setDocumentGroups(db, doc.id, [restricted ? 'hr' : 'everyone'])
     docs.push({ documentId: doc.id, versionId: version.id, title, restricted })
   }
   return docs
@@ -108,6 +107,11 @@ export type SyntheticTraceOptions = {
   seed?: number
   batchSize?: number
   candidatesPerTrace?: number
+  /**
+   * Every fifth trace is a rewritten follow-up ("And for contractors?") of the trace before it, in one
+   * conversation, asked by the same user: what the access rule's rewrite check reads.
+   */
+  followUps?: boolean
   onProgress?: (done: number) => void
 }
 
@@ -156,9 +160,13 @@ export async function insertSyntheticTraces(
     const traces: (typeof answerTraces.$inferInsert)[] = []
     const ratings: (typeof feedback.$inferInsert)[] = []
     const verdicts: (typeof reviews.$inferInsert)[] = []
+    const threads: (typeof conversations.$inferInsert)[] = []
     for (let i = 0; i < n; i++) {
       const id = randomUUID()
-      const asHr = rand() < 0.1
+      const previous = traces[traces.length - 1]
+      const followUp = options.followUps === true && (done + i) % 5 === 4 && previous !== undefined
+      const hrRoll = rand() < 0.1
+      const asHr = followUp ? previous.userId === hrUser : hrRoll
       const pool = asHr ? options.documents : open
       const question = pick(TEMPLATES).replace('{t}', pick(TOPICS))
       const abstained = rand() < 0.1
@@ -223,11 +231,18 @@ export async function insertSyntheticTraces(
       const touchesRestricted = used.some(
         (c) => options.documents.find((d) => d.versionId === c.versionId)?.restricted,
       )
+      let conversationId: string | null = null
+      if (followUp) {
+        conversationId = randomUUID()
+        threads.push({ id: conversationId, userId: previous.userId ?? employee, title: previous.question })
+        previous.conversationId = conversationId
+      }
       traces.push({
         id,
         userId: asHr ? hrUser : employee,
-        question,
-        rewrittenQuery: question,
+        conversationId,
+        question: followUp ? 'And for contractors?' : question,
+        rewrittenQuery: followUp ? `${previous.question.replace(/\?$/, '')}: And for contractors?` : question,
         answer: abstained
           ? 'I could not find this in the policies you can access.'
           : `The policy says this [1]. And also that [2]. (${question})`,
@@ -255,7 +270,8 @@ export async function insertSyntheticTraces(
         ttftMs: ttft,
         totalMs: ttft + 60,
         // Fused RRF score of the top candidate: both sides agree (most), only text, or only vector ranks it.
-        topScore: ((r) => (r < 0.7 ? 1.5 / 61 : r < 0.9 ? 1 / 61 : 0.5 / 61))(rand()),
+        // Evidence scores: most answers well supported, a tail of weak ones (the "low score" filter).
+        topScore: ((r) => (r < 0.7 ? 0.9 : r < 0.9 ? 0.7 : 0.5))(rand()),
         // In insertion order, as a real log grows (append-only, so rows of one day sit together on disk).
         createdAt: new Date(now - spanMs + Math.floor(((done + i + rand()) / options.count) * spanMs)),
       })
@@ -277,6 +293,7 @@ export async function insertSyntheticTraces(
         summary.reviewed++
       }
     }
+    if (threads.length) await db.insert(conversations).values(threads)
     await db.insert(answerTraces).values(traces)
     if (ratings.length) await db.insert(feedback).values(ratings)
     if (verdicts.length) await db.insert(reviews).values(verdicts)

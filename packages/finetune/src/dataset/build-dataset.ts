@@ -1,7 +1,12 @@
-import type { DbOrTx } from '@policydesk/db'
+import {
+  type DbOrTx,
+  loadChunks,
+  loadDistractorPool,
+  loadReviewedTraces,
+  loadUserNames,
+} from '@policydesk/db'
 import { dedupe, duplicateKey } from './dedupe'
 import { type ChatExample, checkExample } from './format'
-import { loadChunks, loadDistractorPool, loadReviewedTraces, loadUserNames } from './load'
 import { createPiiScrubber, type PiiCounts } from './pii'
 import { seededRandom } from './random'
 import { reconstructExample } from './reconstruct'
@@ -53,7 +58,7 @@ export type BuiltDataset = {
   train: ChatExample[]
   validation: ChatExample[]
   stats: DatasetStats
-  /** Every document version a line of the dataset quotes (context and distractors). */
+  /** Every document version a line of the dataset quotes (context, distractors, quoted earlier turns). */
   versionIds: string[]
   /** Trace ids of the examples, in output order (train, then validation). */
   traceIds: string[]
@@ -152,6 +157,8 @@ export async function buildDataset(db: DbOrTx, options: DatasetOptions): Promise
       versionIds.add(source.versionId)
       if (!distractorSet.has(source)) documents.set(source.documentId, source.documentSlug)
     }
+    // A rewritten question quotes the turn before it: its versions decide who may see the dataset too.
+    for (const versionId of trace.earlierTurnVersionIds) versionIds.add(versionId)
   }
 
   const examples = out.train.length + out.validation.length

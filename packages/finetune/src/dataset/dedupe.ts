@@ -1,4 +1,4 @@
-import { contentTerms } from '@policydesk/ingest'
+import { contentTerms } from '@policydesk/text'
 
 const CITATION = /\[\d{1,3}(?:\s*,\s*\d{1,3})*\]/g
 

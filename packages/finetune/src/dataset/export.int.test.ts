@@ -1,7 +1,9 @@
 import {
   type Database,
   findDocumentBySlug,
+  getDatasetContent,
   getUserByEmail,
+  listDatasets,
   purgeDocument,
   type ReviewViewer,
   readableGroupIds,
@@ -14,6 +16,7 @@ import {
   type AnswerResult,
   answer,
   createChatProvider,
+  createInferenceDeps,
   type InferenceDeps,
   readInferenceEnv,
 } from '@policydesk/inference'
@@ -27,7 +30,6 @@ import {
 import { createEmbeddingProvider, readEmbeddingsEnv } from '@policydesk/ingest'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getDatasetContent, listDatasets } from '../queries'
 import { analystByEmail } from './analyst'
 import { buildDataset, type DatasetOptions } from './build-dataset'
 import { validateJsonl } from './format'
@@ -115,21 +117,17 @@ beforeAll(async () => {
     groups: ['hr'],
   })
   const embedder = createEmbeddingProvider(readEmbeddingsEnv({}))
-  deps = {
-    db,
+  deps = createInferenceDeps(db, {
     embedder,
     chat: createChatProvider(
       readInferenceEnv({ LLM_BASE_URL: server.url, LLM_MODEL: 'gpt-test', LLM_MAX_RETRIES: '0' }),
     ),
-    // One source per answer keeps contexts (and the ACL cases) easy to reason about.
-    settings: {
-      candidates: 40,
-      weights: { vector: 0.5, text: 1 },
-      contextTokens: 1800,
-      maxSources: 1,
-      cache: false,
-    },
-  }
+    // One source per answer keeps contexts (and the ACL cases) easy to reason about; the answerability gate
+    // is open so every question reaches the model (this file tests datasets, not abstention).
+    ranker: null,
+    crossEncoder: null,
+    settings: { maxSources: 1, cache: false, abstainBelow: 0 },
+  })
   const doc = (slug: string, title: string, body: string, groups?: string[]) =>
     ingestMarkdown(db, embedder, { slug, title, body, groups })
 

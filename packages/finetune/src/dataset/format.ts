@@ -1,4 +1,4 @@
-import { countTokens } from '@policydesk/ingest'
+import { countTokens } from '@policydesk/text'
 import { z } from 'zod'
 
 /**

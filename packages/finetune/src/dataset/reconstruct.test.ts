@@ -65,6 +65,7 @@ const base: ReviewedTrace = {
   correctedCitations: null,
   labels: [],
   reviewedAt: new Date(0),
+  earlierTurnVersionIds: [],
 }
 // The answer cites [1] = c2; make the fixture consistent.
 base.answer = 'Rule 2 applies [1].'

@@ -38,6 +38,8 @@ function toCandidate(chunk: ChunkRow, title: string, rank: number): Candidate {
     pageEnd: chunk.pageEnd,
     tokenCount: chunk.tokenCount,
     charStart: chunk.charStart,
+    // Prompts never read the position; neighbours were already expanded when the trace was written.
+    ordinal: 0,
     vectorScore: null,
     vectorRank: null,
     textScore: null,

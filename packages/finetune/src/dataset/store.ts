@@ -1,4 +1,4 @@
-import { type Database, schema } from '@policydesk/db'
+import { type Database, insertDataset } from '@policydesk/db'
 import { UserFacingError } from '@policydesk/runtime'
 import {
   type BuiltDataset,
@@ -44,28 +44,15 @@ export async function exportDataset(
     piiPatterns,
     analyst: input.actorEmail,
   }
-  const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(schema.finetuneDatasets)
-      .values({
-        name,
-        format: input.options.format,
-        filter,
-        stats: built.stats,
-        versionIds: built.versionIds,
-        content: train + validation,
-        createdBy: input.actorId,
-      })
-      .returning({ id: schema.finetuneDatasets.id })
-    if (!row) throw new Error('Could not store the dataset')
-    await tx.insert(schema.auditLog).values({
-      actorId: input.actorId,
-      action: 'finetune.dataset.export',
-      targetType: 'finetune_dataset',
-      targetId: row.id,
-      details: { name, examples: built.stats.examples, filter },
-    })
-    return row.id
+  const id = await insertDataset(db, {
+    name,
+    format: input.options.format,
+    filter,
+    stats: built.stats,
+    versionIds: built.versionIds,
+    content: train + validation,
+    createdBy: input.actorId,
+    audit: { name, examples: built.stats.examples, filter },
   })
   return { id, name, stats: built.stats, content: train + validation, train, validation, built }
 }

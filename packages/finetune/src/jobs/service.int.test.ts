@@ -1,8 +1,14 @@
-import { type Database, getUserByEmail, schema, seedDemoUsers } from '@policydesk/db'
+import {
+  type Database,
+  getUserByEmail,
+  listFineTunedModels,
+  listFineTuneJobs,
+  schema,
+  seedDemoUsers,
+} from '@policydesk/db'
 import { startTestDatabase, type TestDatabase } from '@policydesk/db/testing'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listFineTunedModels, listFineTuneJobs } from '../queries'
 import { type FakeFineTuneServer, startFakeFineTuneServer } from '../testing'
 import { createFineTuneClient } from './client'
 import { refreshFineTuneJob, submitFineTuneJob, waitForFineTuneJob } from './service'

@@ -1,32 +1,23 @@
-import { type Database, type DbOrTx, schema } from '@policydesk/db'
+import {
+  auditFineTuneJob,
+  type Database,
+  type FineTuneJobRow,
+  findFineTuneJob,
+  getDataset,
+  insertFineTuneJob,
+  splitDatasetContent,
+  updateFineTuneJob,
+} from '@policydesk/db'
 import { UserFacingError } from '@policydesk/runtime'
-import { eq, or } from 'drizzle-orm'
-import { splitDatasetContent } from '../dataset/split-content'
 import { isTerminal } from './api-schemas'
 import type { FineTuneClient } from './client'
 
-export type FineTuneJobRow = typeof schema.finetuneJobs.$inferSelect
 type JobEventEntry = { at: string; message: string }
 
 const now = () => new Date().toISOString()
-const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
 
-async function audit(db: DbOrTx, actorId: string | null, action: string, jobId: string, details: object) {
-  await db
-    .insert(schema.auditLog)
-    .values({ actorId, action, targetType: 'finetune_job', targetId: jobId, details: { ...details } })
-}
-
-async function update(db: DbOrTx, id: string, values: Partial<typeof schema.finetuneJobs.$inferInsert>) {
-  const [row] = await db
-    .update(schema.finetuneJobs)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(schema.finetuneJobs.id, id))
-    .returning()
-  if (!row) throw new Error(`fine-tune job ${id} disappeared`)
-  return row
-}
+const audit = (db: Database, actorId: string | null, action: string, jobId: string, details: object) =>
+  auditFineTuneJob(db, { actorId, action, jobId, details: { ...details } })
 
 /**
  * Uploads a stored dataset (training and, when present, validation file) and creates a fine-tuning job.
@@ -38,25 +29,19 @@ export async function submitFineTuneJob(
   client: FineTuneClient,
   input: { datasetId: string; model: string; actorId: string | null; suffix?: string },
 ): Promise<FineTuneJobRow> {
-  const [dataset] = isUuid(input.datasetId)
-    ? await db.select().from(schema.finetuneDatasets).where(eq(schema.finetuneDatasets.id, input.datasetId))
-    : []
+  const dataset = await getDataset(db, input.datasetId)
   if (!dataset) throw new UserFacingError(`No dataset ${input.datasetId} (see \`policydesk finetune list\`)`)
   const files = splitDatasetContent(dataset)
   if (files.train.trim() === '') throw new UserFacingError(`Dataset ${dataset.name} has no training examples`)
 
-  const [created] = await db
-    .insert(schema.finetuneJobs)
-    .values({
-      datasetId: dataset.id,
-      provider: client.provider,
-      baseModel: input.model,
-      status: 'uploading',
-      events: [{ at: now(), message: `submitting dataset ${dataset.name} to ${client.provider}` }],
-      createdBy: input.actorId,
-    })
-    .returning()
-  if (!created) throw new Error('Could not record the fine-tune job')
+  const created = await insertFineTuneJob(db, {
+    datasetId: dataset.id,
+    provider: client.provider,
+    baseModel: input.model,
+    status: 'uploading',
+    events: [{ at: now(), message: `submitting dataset ${dataset.name} to ${client.provider}` }],
+    createdBy: input.actorId,
+  })
   const events: JobEventEntry[] = [...created.events]
   try {
     const slug = dataset.name.replace(/[^\w.-]+/g, '-')
@@ -74,7 +59,7 @@ export async function submitFineTuneJob(
       suffix: input.suffix ?? 'policydesk',
     })
     events.push({ at: now(), message: `created job ${job.id} (${job.status})` })
-    const row = await update(db, created.id, {
+    const row = await updateFineTuneJob(db, created.id, {
       externalFileId: training.id,
       externalJobId: job.id,
       status: job.status,
@@ -89,23 +74,10 @@ export async function submitFineTuneJob(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     events.push({ at: now(), message: `submit failed: ${message}` })
-    await update(db, created.id, { status: 'failed', error: message, events })
+    await updateFineTuneJob(db, created.id, { status: 'failed', error: message, events })
     await audit(db, input.actorId, 'finetune.job.submit', created.id, { dataset: dataset.id, error: message })
     throw error
   }
-}
-
-/** Our job row by its id or the provider's job id. */
-export async function findFineTuneJob(db: DbOrTx, idOrExternal: string): Promise<FineTuneJobRow | null> {
-  const [row] = await db
-    .select()
-    .from(schema.finetuneJobs)
-    .where(
-      isUuid(idOrExternal)
-        ? or(eq(schema.finetuneJobs.id, idOrExternal), eq(schema.finetuneJobs.externalJobId, idOrExternal))
-        : eq(schema.finetuneJobs.externalJobId, idOrExternal),
-    )
-  return row ?? null
 }
 
 /**
@@ -135,7 +107,7 @@ export async function refreshFineTuneJob(
     job.status === 'failed'
       ? [job.error?.code, job.error?.message].filter(Boolean).join(': ') || 'the provider reported a failure'
       : null
-  const updated = await update(db, row.id, {
+  const updated = await updateFineTuneJob(db, row.id, {
     status: job.status,
     resultModel: job.fine_tuned_model ?? null,
     error,

@@ -1,6 +1,5 @@
-import { type DbOrTx, type schema, sql } from '@policydesk/db'
+import { type DbOrTx, loadChunks, loadRankerReviews, loadRatedCitations } from '@policydesk/db'
 import type { RankerInput } from '@policydesk/inference'
-import { loadChunks } from '../dataset/load'
 import { type CandidateLabel, labelCandidates } from './labels'
 
 export type RankerCandidate = RankerInput & {
@@ -22,19 +21,6 @@ export type RankerTrace = {
 /** A thumbs up/down on an answer: counts toward the cited passages' history, never a training label. */
 export type FeedbackSignal = { splitKey: string; rating: 'up' | 'down'; chunkTexts: string[] }
 
-type ReviewRow = {
-  trace_id: string
-  question: string
-  rewritten_query: string
-  verdict: 'approved' | 'corrected' | 'rejected'
-  candidates: schema.TraceCandidate[]
-  citations: schema.TraceCitation[]
-  corrected_citations: schema.TraceCitation[] | null
-  labels: string[]
-}
-
-type FeedbackRow = { question: string; rating: 'up' | 'down'; citations: schema.TraceCitation[] }
-
 const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim()
 
 /**
@@ -45,24 +31,13 @@ export async function loadRankerData(
   db: DbOrTx,
   options: { weakNegativeWeight: number },
 ): Promise<{ traces: RankerTrace[]; feedback: FeedbackSignal[]; purgedCandidates: number }> {
-  const reviews = (
-    await db.execute(sql`
-      select t.id as trace_id, t.question, t.rewritten_query, r.verdict::text as verdict, t.candidates,
-        t.citations, r.corrected_citations, r.labels
-      from reviews r join answer_traces t on t.id = r.trace_id
-      order by t.created_at, t.id`)
-  ).rows as ReviewRow[]
-  const feedbackRows = (
-    await db.execute(sql`
-      select t.question, f.rating::text as rating, t.citations
-      from feedback f join answer_traces t on t.id = f.trace_id
-      order by f.updated_at, f.id`)
-  ).rows as FeedbackRow[]
+  const reviews = await loadRankerReviews(db)
+  const feedbackRows = await loadRatedCitations(db)
 
   const chunkIds = [
     ...reviews.flatMap((r) => [
       ...r.candidates.map((c) => c.chunkId),
-      ...(Array.isArray(r.corrected_citations) ? r.corrected_citations.map((c) => c.chunkId) : []),
+      ...(r.correctedCitations ?? []).map((c) => c.chunkId),
     ]),
     ...feedbackRows.flatMap((f) => f.citations.map((c) => c.chunkId)),
   ]
@@ -75,7 +50,7 @@ export async function loadRankerData(
         verdict: r.verdict,
         candidates: r.candidates,
         citations: r.citations,
-        correctedCitations: Array.isArray(r.corrected_citations) ? r.corrected_citations : null,
+        correctedCitations: r.correctedCitations,
         labels: r.labels,
       },
       options.weakNegativeWeight,
@@ -103,7 +78,7 @@ export async function loadRankerData(
         label: labels.get(c.chunkId) ?? null,
       })
     }
-    return { traceId: r.trace_id, query: r.rewritten_query, splitKey: normalise(r.question), candidates }
+    return { traceId: r.traceId, query: r.rewrittenQuery, splitKey: normalise(r.question), candidates }
   })
 
   const feedback = feedbackRows.map((f) => ({

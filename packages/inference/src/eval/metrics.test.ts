@@ -1,4 +1,4 @@
-import { countTokens } from '@policydesk/ingest'
+import { countTokens } from '@policydesk/text'
 import { describe, expect, it } from 'vitest'
 import { covers, firstHitRank, hitWithinTokens, percentile, tokenF1 } from './metrics'
 
@@ -7,6 +7,12 @@ describe('covers', () => {
 
   it('finds the evidence ignoring case and whitespace', () => {
     expect(covers('Policy.\nREFUNDS   are prorated\nto the day. Other text.', evidence)).toBe(true)
+  })
+
+  it('compares words, not the markup a parser re-rendered (bullets, quotes, emphasis)', () => {
+    const listed = 'You can get SSP if:\n\n* you’re an employee\n* you earn £120'
+    expect(covers("You can get SSP if:\n- you're an employee\n- you **earn** £120", listed)).toBe(true)
+    expect(covers("Statutory Sick Pay:\n- you're a contractor", listed)).toBe(false)
   })
 
   it('accepts a contiguous part at least half the evidence long', () => {

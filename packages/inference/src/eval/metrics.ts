@@ -1,10 +1,15 @@
-import { contentTerms, countTokens } from '@policydesk/ingest'
-
-const squash = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim()
+import { contentTerms, countTokens, normalizeText } from '@policydesk/text'
 
 /**
- * "Covers": after lower-casing and collapsing whitespace, the evidence string — or a contiguous part of it
- * at least half its length — occurs in the passage.
+ * Lower-cased words and numbers joined by single spaces: parsers re-render markup (a Markdown `*` bullet
+ * becomes `-`, emphasis markers and curly quotes are dropped or folded), so evidence copied verbatim from a
+ * source file is compared on its words, not on its punctuation.
+ */
+const squash = (text: string) => (normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')
+
+/**
+ * "Covers": compared word for word (see `squash`), the evidence string — or a contiguous part of it at
+ * least half its length — occurs in the passage.
  */
 export function covers(passage: string, evidence: string): boolean {
   const p = squash(passage)
@@ -26,7 +31,11 @@ export function firstHitRank(passages: string[], evidence: string[], limit: numb
   return index === -1 ? null : index + 1
 }
 
-/** Ranked passages concatenated and cut at a token budget: bigger chunks cannot buy a better score. */
+/**
+ * The development set's reference definition (its README): ranked passages concatenated and cut at a token
+ * budget, the last one on a word boundary. Kept beside the context-based hit@tokens so numbers compare with
+ * the reference BM25 point and with reports made before context assembly existed.
+ */
 export function hitWithinTokens(passages: string[], evidence: string[], budget: number): boolean {
   let used = 0
   const kept: string[] = []

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseQuestions } from './questions'
+import { parseQuestions, resolveDocIds } from './questions'
 
 const line = (value: unknown) => JSON.stringify(value)
 
@@ -27,8 +27,17 @@ describe('parseQuestions', () => {
         answerable: true,
         doc_id: 'parking',
         evidence: ['5 EUR'],
+        source: 'questions',
+        line: 1,
       },
-      { id: 'q2', question: 'Is there a pet benefit?', answerable: false, evidence: [] },
+      {
+        id: 'q2',
+        question: 'Is there a pet benefit?',
+        answerable: false,
+        evidence: [],
+        source: 'questions',
+        line: 4,
+      },
     ])
   })
 
@@ -36,7 +45,14 @@ describe('parseQuestions', () => {
     const [q] = parseQuestions(
       line({ id: 'q1', question: 'Q?', answerable: false, difficulty: 'hard', tags: [1] }),
     )
-    expect(q).toEqual({ id: 'q1', question: 'Q?', answerable: false, evidence: [] })
+    expect(q).toEqual({
+      id: 'q1',
+      question: 'Q?',
+      answerable: false,
+      evidence: [],
+      source: 'questions',
+      line: 1,
+    })
   })
 
   it('accepts Windows line endings', () => {
@@ -63,5 +79,37 @@ describe('parseQuestions', () => {
 
   it('rejects a file without questions', () => {
     expect(() => parseQuestions('\n\n')).toThrow(/no questions/)
+  })
+})
+
+describe('reference answers and doc ids', () => {
+  it('accepts "answer": null as no reference answer', () => {
+    const [q] = parseQuestions(line({ id: 'q1', question: 'Q?', answerable: true, answer: null }))
+    expect(q).not.toHaveProperty('answer')
+  })
+
+  it('names the file and line of a malformed question', () => {
+    expect(() => parseQuestions(line({ id: 'q1', answerable: true }), 'dev.jsonl')).toThrow(
+      /^dev\.jsonl line 1: question/,
+    )
+  })
+
+  const documents = [
+    { slug: 'acbj-com', fileName: 'acbj.com' },
+    { slug: 'refund-policy', fileName: 'refund-policy.md' },
+  ]
+  const ask = (doc_id: string) => parseQuestions(line({ id: 'q', question: 'Q?', answerable: true, doc_id }))
+
+  it('resolves a doc_id given as the slug, the file name or the file name without extension', () => {
+    for (const id of ['acbj-com', 'acbj.com', 'refund-policy', 'refund-policy.md'])
+      expect(resolveDocIds(ask(id), documents)[0]?.doc_id).toBe(
+        id.startsWith('acbj') ? 'acbj-com' : 'refund-policy',
+      )
+  })
+
+  it('rejects a doc_id that names no document, with its line', () => {
+    expect(() => resolveDocIds(ask('nowhere'), documents)).toThrow(
+      /questions line 1: doc_id "nowhere" names no document/,
+    )
   })
 })

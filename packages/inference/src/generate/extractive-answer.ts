@@ -1,108 +1,149 @@
-import { contentTerms } from '@policydesk/ingest'
+import { contentTerms } from '@policydesk/text'
+import { questionTerms } from '../answerability/question-terms'
+import { matchesQuestionType, questionType } from '../answerability/question-type'
 import { ABSTENTION } from '../prompt/answer-prompt'
-import { splitSentences } from '../validate/sentences'
 import { tableRowsToStatements } from '../validate/table-rows'
 
 export type ExtractiveSource = { n: number; title: string; text: string }
 
-/** Thresholds tuned on samples/questions.jsonl; the values tried are in docs/quality.md. */
 export type ExtractiveOptions = {
-  /** A sentence is quoted when it covers at least this share of the question's weighted terms. */
-  quoteThreshold: number
-  /** Abstain unless some passage (its text, title and headings) covers this share of the question. */
-  passageCoverage: number
+  /** Most sentences quoted (a list the best sentence introduces counts as one). */
   maxSentences: number
+  /** A further sentence is quoted only when it scores at least this share of the best one. */
+  followRatio: number
+  /**
+   * IDF of the question's terms over the reader's documents (from retrieval). Without it, rarity is
+   * judged among the sources' sentences only, which undervalues the topic every source shares.
+   */
+  termWeights?: Record<string, number>
 }
-export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
-  quoteThreshold: 0.25,
-  passageCoverage: 0.5,
-  maxSentences: 3,
+
+export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { maxSentences: 3, followRatio: 0.6 }
+
+type Sentence = {
+  n: number
+  /** Position in the source, for document order. */
+  order: number
+  text: string
+  terms: Set<string>
+  listItem: boolean
+  introducesList: boolean
+}
+
+/** Items of an introduced list quoted at most: beyond that the citation lets the reader see the rest. */
+const MAX_LIST_ITEMS = 8
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
+const LIST_MARKER = /^\s*(?:[-*•]|\d+[.)])\s+/
+
+/** Sentences of a source; list items and table rows (as statements) are sentences of their own. */
+function sentencesOf(source: ExtractiveSource): Sentence[] {
+  const out: Sentence[] = []
+  for (const line of tableRowsToStatements(source.text).split(/\n+/)) {
+    const listItem = LIST_MARKER.test(line)
+    const clean = line.replace(LIST_MARKER, '').trim()
+    if (!clean) continue
+    for (const part of sentenceSegmenter.segment(clean)) {
+      const text = part.segment.trim()
+      if (!text) continue
+      out.push({
+        n: source.n,
+        order: out.length,
+        text,
+        terms: new Set(contentTerms(text)),
+        listItem,
+        introducesList: /:\s*$/.test(text),
+      })
+    }
+  }
+  return out
 }
 
 /**
- * Words that shape a question but never occur in the answer ("How many…", "Can I get…", "What happens
- * if…"): they would count as uncovered and push answerable questions into abstention.
- */
-const QUESTION_WORDS = new Set(
-  contentTerms(
-    'many much long often soon quickly need needs allowed allow able get gets happen happens possible ok okay tell know someone anyone anything something still keep kind way exactly actually really just want wants',
-  ),
-)
-
-type Scored = { n: number; sentence: string; score: number; order: number }
-
-/**
- * The built-in answerer: quotes the sentences of the retrieved passages that best cover the question, each
- * with its citation, and abstains when nothing covers it well. Deterministic and offline; it never states
- * anything the sources do not say, so it is the floor every configured model must beat.
+ * The built-in answerer: quotes, with citations, the fewest sentences of the sources that answer the
+ * question. Sentences are scored by the rarity-weighted share of the question's terms they contain (terms
+ * found only in the source's title or headings count half), times a penalty when they lack the form the
+ * question asks for (a number, a duration…). The best sentence opens the answer; a list it introduces
+ * follows it; another sentence joins only when it scores close to the best AND adds question terms the
+ * quote does not cover yet and shares the best sentence's rarest question term (stays on its topic) — so
+ * a yes/no question gets the one sentence that settles it, and the answer never opens on, or wanders to,
+ * a sentence that shares only generic words. Quotes keep document order.
+ *
+ * Whether to answer at all is decided before generation, from the evidence (answerability.ts); this
+ * function abstains only when no sentence shares a single term with the question.
  */
 export function composeExtractiveAnswer(
   question: string,
   sources: ExtractiveSource[],
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
 ): string {
-  const queryTerms = [...new Set(contentTerms(question))].filter((t) => !QUESTION_WORDS.has(t))
+  const queryTerms = questionTerms(question)
   if (queryTerms.length === 0 || sources.length === 0) return ABSTENTION
+  const type = questionType(question)
+  const bySource = sources.map((source) => ({ source, sentences: sentencesOf(source) }))
+  const all = bySource.flatMap((s) => s.sentences)
 
-  const sentences = sources.flatMap((source) =>
-    splitSentences(tableRowsToStatements(source.text)).map((sentence, order) => ({
-      n: source.n,
-      sentence,
-      order,
-      title: source.title,
-    })),
-  )
-  // Inverse document frequency over the candidate sentences: rare question words (the topic) weigh more
-  // than words every passage shares ("policy", "employee").
   const df = new Map<string, number>()
-  const sentenceTerms = sentences.map((s) => new Set(contentTerms(s.sentence)))
-  for (const terms of sentenceTerms) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1)
-  const idf = (t: string) => Math.log(1 + sentences.length / (1 + (df.get(t) ?? 0)))
-  const totalWeight = queryTerms.reduce((sum, t) => sum + idf(t), 0)
+  for (const s of all) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1)
+  const weight = (t: string) => options.termWeights?.[t] ?? Math.log(1 + all.length / (1 + (df.get(t) ?? 0)))
+  const total = queryTerms.reduce((sum, t) => sum + weight(t), 0)
+  if (total <= 0) return ABSTENTION
 
-  const scored: Scored[] = sentences.map((s, i) => {
-    const terms = sentenceTerms[i] ?? new Set<string>()
-    const context = new Set(contentTerms(s.title))
-    let weight = 0
-    for (const t of queryTerms) {
-      if (terms.has(t)) weight += idf(t)
-      else if (context.has(t)) weight += idf(t) * 0.5
-    }
-    // Very short fragments (a heading-like line) rarely answer anything on their own.
-    const lengthFactor = terms.size < 4 ? 0.6 : 1
-    return { n: s.n, sentence: s.sentence, order: s.order, score: (weight / totalWeight) * lengthFactor }
+  const scored = bySource.flatMap(({ source, sentences }) => {
+    const context = new Set(contentTerms(source.title))
+    return sentences.map((s) => {
+      let mass = 0
+      for (const t of queryTerms) mass += s.terms.has(t) ? weight(t) : context.has(t) ? weight(t) / 2 : 0
+      // A heading-like fragment rarely answers on its own; the form the question asks for matters.
+      const fragment = s.terms.size < 4 && !s.introducesList ? 0.6 : 1
+      const form = matchesQuestionType(type, s.text) ? 1 : 0.5
+      return { ...s, score: (mass / total) * fragment * form }
+    })
   })
-
-  // Gate on the best passage: facts often sit in a table row or list item whose words the question shares
-  // only together with the passage's headings, so coverage is judged per passage, quotes per sentence.
-  const coverage = new Map<number, number>()
-  for (const source of sources) {
-    const terms = new Set([...contentTerms(source.text), ...contentTerms(source.title)])
-    const weight = queryTerms.reduce((sum, t) => sum + (terms.has(t) ? idf(t) : 0), 0)
-    coverage.set(source.n, weight / totalWeight)
-  }
-  const bestCoverage = Math.max(0, ...coverage.values())
-  if (bestCoverage < options.passageCoverage) return ABSTENTION
-
-  const ranked = scored
-    .filter((s) => (coverage.get(s.n) ?? 0) >= options.passageCoverage)
-    .sort((a, b) => b.score - a.score || a.n - b.n || a.order - b.order)
+  // Ties go to the more focused sentence (fewer other terms), then to retrieval and document order.
+  const ranked = [...scored].sort(
+    (a, b) => b.score - a.score || a.terms.size - b.terms.size || a.n - b.n || a.order - b.order,
+  )
   const best = ranked[0]
-  if (!best) return ABSTENTION
+  if (!best || best.score === 0) return ABSTENTION
 
-  const picked: Scored[] = []
-  for (const candidate of ranked) {
-    if (
-      picked.length >= options.maxSentences ||
-      candidate.score < Math.max(options.quoteThreshold, best.score * 0.6)
-    )
-      break
-    if (picked.some((p) => p.sentence === candidate.sentence)) continue
+  const picked = [best]
+  const covered = new Set(queryTerms.filter((t) => best.terms.has(t)))
+  // The rarest question term the best sentence has: every further sentence must share it (same topic).
+  const anchor = [...covered].sort((a, b) => weight(b) - weight(a))[0]
+  for (const candidate of ranked.slice(1)) {
+    if (picked.length >= options.maxSentences || candidate.score < best.score * options.followRatio) break
+    const adds = queryTerms.some((t) => candidate.terms.has(t) && !covered.has(t))
+    const onTopic = anchor === undefined || candidate.terms.has(anchor)
+    if (!adds || !onTopic || picked.some((p) => p.text === candidate.text)) continue
     picked.push(candidate)
+    for (const t of candidate.terms) covered.add(t)
   }
-  // Read in source order, so sentences from one passage keep their original sequence.
-  picked.sort((a, b) => a.n - b.n || a.order - b.order)
-  return picked.map((p) => `${ensurePeriod(p.sentence)} [${p.n}]`).join(' ')
+  // A quoted sentence that introduces a list brings the list (the conditions, the cases) with it.
+  const withLists = picked.flatMap((p) =>
+    p.introducesList
+      ? [
+          p,
+          ...scored
+            .filter((s) => s.n === p.n && s.order > p.order && s.listItem)
+            .filter(contiguous(p))
+            .slice(0, MAX_LIST_ITEMS),
+        ]
+      : [p],
+  )
+  const unique = [...new Map(withLists.map((s) => [`${s.n}:${s.order}`, s])).values()]
+  unique.sort((a, b) => a.n - b.n || a.order - b.order)
+  return unique.map((s) => `${ensurePeriod(s.text)} [${s.n}]`).join(' ')
 }
 
-const ensurePeriod = (sentence: string) => (/[.!?:]$/.test(sentence) ? sentence : `${sentence}.`)
+/** List items directly after `intro` (stops at the first non-item). */
+function contiguous(intro: Sentence) {
+  let expected = intro.order + 1
+  return (s: Sentence) => {
+    if (s.order !== expected) return false
+    expected++
+    return true
+  }
+}
+
+const ensurePeriod = (sentence: string) => (/[.!?:;]$/.test(sentence) ? sentence : `${sentence}.`)

@@ -8,6 +8,7 @@ const base = {
   promptVersion: 'answer-v2',
   model: 'builtin-extractive-v1',
   filters: undefined as unknown,
+  profile: undefined as unknown,
 }
 const key = (changes: Partial<typeof base> = {}) => answerCacheKey({ ...base, ...changes })
 
@@ -46,6 +47,7 @@ describe('answerCacheKey', () => {
     ['another prompt version', { promptVersion: 'answer-v3' }],
     ['another model', { model: 'gpt-4o-mini' }],
     ['filters', { filters: { tags: ['facilities'] } }],
+    ["the asker's profile", { profile: { country: 'PT' } }],
   ])('changes with %s', (_, changes) => {
     expect(key(changes)).not.toBe(key())
   })

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
-import { type DbOrTx, schema, sql } from '@policydesk/db'
-import { normalizeText } from '@policydesk/ingest'
-import { eq, lt } from 'drizzle-orm'
+import { type DbOrTx, readAnswerCache, writeAnswerCache } from '@policydesk/db'
+import { normalizeText } from '@policydesk/text'
 import type { AnswerResult } from './types'
 
 export function normalizeQuestion(question: string): string {
@@ -18,6 +17,8 @@ export function answerCacheKey(parts: {
   promptVersion: string
   model: string
   filters: unknown
+  /** The asker's profile attributes retrieval reads: answers differ by country, office, contract. */
+  profile?: unknown
 }): string {
   const material = JSON.stringify([
     normalizeQuestion(parts.query),
@@ -26,13 +27,14 @@ export function answerCacheKey(parts: {
     parts.promptVersion,
     parts.model,
     parts.filters ?? null,
+    parts.profile ?? null,
   ])
   return createHash('sha256').update(material).digest('hex')
 }
 
 export async function readCachedAnswer(db: DbOrTx, key: string): Promise<AnswerResult | null> {
-  const [row] = await db.select().from(schema.answerCache).where(eq(schema.answerCache.key, key))
-  return row ? (row.result as unknown as AnswerResult) : null
+  const result = await readAnswerCache(db, key)
+  return result ? (result as unknown as AnswerResult) : null
 }
 
 export async function writeCachedAnswer(
@@ -41,10 +43,5 @@ export async function writeCachedAnswer(
   revision: number,
   result: AnswerResult,
 ): Promise<void> {
-  await db
-    .insert(schema.answerCache)
-    .values({ key, revision, result: result as unknown as Record<string, unknown> })
-    .onConflictDoNothing()
-  // Entries of older revisions can never be hit again.
-  await db.delete(schema.answerCache).where(lt(schema.answerCache.revision, sql`${revision}`))
+  await writeAnswerCache(db, { key, revision, result: result as unknown as Record<string, unknown> })
 }

@@ -1,4 +1,4 @@
-import { contentTerms } from '@policydesk/ingest'
+import { contentTerms } from '@policydesk/text'
 import type { NumberedSource } from '../prompt/answer-prompt'
 import { splitSentences } from '../validate/sentences'
 import type { Validation } from '../validate/validate-answer'
@@ -34,6 +34,7 @@ export function buildCitations(sources: NumberedSource[], validation: Validation
       headingPath: candidate.headingPath,
       page: candidate.pageStart,
       passage: candidate.text,
+      ...(candidate.appliesTo ? { appliesTo: candidate.appliesTo } : {}),
       quote: bestQuote(
         candidate.text,
         validation.sentences.filter((s) => s.citations.includes(n)).map((s) => s.text),

@@ -91,17 +91,23 @@ afterAll(async () => {
   guard?.restore()
 })
 
-function deps(options: { cache?: boolean; chat?: ChatProvider } = {}): InferenceDeps {
+type DepsOptions = { cache?: boolean; chat?: ChatProvider; abstainBelow?: number }
+
+function deps(options: DepsOptions = {}): InferenceDeps {
   return {
     db: database.db,
     embedder,
     chat: options.chat ?? builtin,
+    ranker: null,
+    crossEncoder: null,
     settings: {
       candidates: 20,
       weights: { vector: 1, text: 1 },
+      bm25: { k1: 1.2, b: 0.75 },
       contextTokens: 1_800,
       maxSources: 6,
       cache: options.cache ?? false,
+      abstainBelow: options.abstainBelow ?? 0.5,
     },
   }
 }
@@ -112,7 +118,7 @@ const slugsOf = (candidates: { documentSlug: string }[]) => [
 const retrievedSlugs = async (query: string, groupIds: string[], filters?: RetrievalFilters) =>
   slugsOf((await retrieve(deps(), query, groupIds, filters)).candidates)
 
-const ask = (question: string, user: Asker, options: { cache?: boolean; chat?: ChatProvider } = {}) =>
+const ask = (question: string, user: Asker, options: DepsOptions = {}) =>
   answer(deps(options), { question, user })
 
 /** Everything an answer exposes that could carry restricted content. */
@@ -152,8 +158,10 @@ describe('access control', () => {
       const chat = createChatProvider(
         readInferenceEnv({ LLM_BASE_URL: server.url, LLM_MODEL: 'policy-model', LLM_MAX_RETRIES: '0' }),
       )
-      const denied = await ask(SECRET, employee, { chat })
-      const allowed = await ask(SECRET, hr, { chat })
+      // The answerability gate is opened so the employee's question reaches the model too: what it is shown
+      // must come from the ACL, not from the gate.
+      const denied = await ask(SECRET, employee, { chat, abstainBelow: 0 })
+      const allowed = await ask(SECRET, hr, { chat, abstainBelow: 0 })
       // The question (user turn) contains the text; the sources (system message) must not.
       const [employeeSources, hrSources] = server.chatRequests().map((r) => r.messages[0]?.content ?? '')
       expect(employeeSources).toContain('<source n="1"')
@@ -300,7 +308,7 @@ describe('answer cache', () => {
     let final: AnswerResult | undefined
     for await (const event of streamAnswer(deps({ cache: true }), { question: QUESTION, user: employee }))
       if (event.type === 'token') tokens.push(event.text)
-      else final = event.result
+      else if (event.type === 'final') final = event.result
     expect(final?.cached).toBe(true)
     expect(tokens.join('')).toBe(final?.text)
   })

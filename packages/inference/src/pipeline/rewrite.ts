@@ -1,4 +1,4 @@
-import { contentTerms } from '@policydesk/ingest'
+import { contentTerms } from '@policydesk/text'
 
 export type Turn = { role: 'user' | 'assistant'; content: string }
 

@@ -12,6 +12,11 @@ export type ChatProvider = {
   models: { name: string; load: () => Promise<BaseChatModel> }[]
   prices: Map<string, { input: number; output: number }>
   builtin: boolean
+  /**
+   * Whether the model may call tools (LLM_TOOLS; on by default for OpenAI-compatible models). The built-in
+   * answerer has no tool calling: its pipeline computes dates itself (pipeline/builtin-dates.ts).
+   */
+  tools?: boolean
 }
 
 /**
@@ -35,7 +40,7 @@ export function createChatProvider(env: InferenceEnv = readInferenceEnv()): Chat
   const models = [{ name: env.LLM_MODEL, load: make(env.LLM_MODEL) }]
   if (env.LLM_FALLBACK_MODEL)
     models.push({ name: env.LLM_FALLBACK_MODEL, load: make(env.LLM_FALLBACK_MODEL) })
-  return { models, prices, builtin: false }
+  return { models, prices, builtin: false, tools: env.LLM_TOOLS === 'on' }
 }
 
 function openAiChat(

@@ -83,12 +83,16 @@ function deps(chat: ChatProvider, embedder: EmbeddingProvider = builtinEmbedder)
     db: database.db,
     embedder,
     chat,
+    ranker: null,
+    crossEncoder: null,
     settings: {
       candidates: 20,
       weights: { vector: 1, text: 1 },
+      bm25: { k1: 1.2, b: 0.75 },
       contextTokens: 1_800,
       maxSources: 6,
       cache: false,
+      abstainBelow: 0.5,
     },
   }
 }
@@ -125,7 +129,7 @@ describe('chat over the OpenAI protocol', { timeout: 10_000 }, () => {
       user: { userId: null, groupIds: [everyone] },
     })) {
       if (event.type === 'token') tokens.push(event.text)
-      else final = event.result
+      else if (event.type === 'final') final = event.result
     }
     expect(tokens).toEqual(chunks)
     expect(final?.text).toBe(tokens.join(''))

@@ -1,6 +1,6 @@
 import { Document } from '@langchain/core/documents'
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers'
-import { retrieve } from '../pipeline/retrieve'
+import { retrieveContext } from '../pipeline/retrieve'
 import type { InferenceDeps } from '../pipeline/types'
 import type { RetrievalFilters } from './types'
 
@@ -21,7 +21,7 @@ export class PolicyDeskRetriever extends BaseRetriever {
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document[]> {
-    const { context } = await retrieve(this.deps, query, this.groupIds, this.filters)
+    const { context } = await retrieveContext(this.deps, query, this.groupIds, this.filters)
     return context.map(
       (c) =>
         new Document({

@@ -49,6 +49,7 @@ function candidate(id: string, text: string, rank: number, extra: Partial<Candid
     pageEnd: null,
     tokenCount: 20,
     charStart: 0,
+    ordinal: 0,
     vectorScore: 0.5,
     vectorRank: rank,
     textScore: 0.1,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { contentTerms, normalizeText } from '@policydesk/ingest'
+import { contentTerms, normalizeText } from '@policydesk/text'
 import { z } from 'zod'
 import type { Candidate } from './types'
 

@@ -16,6 +16,7 @@ function candidate(text: string, tokenCount: number, id = `c${++next}`): Candida
     pageEnd: null,
     tokenCount,
     charStart: 0,
+    ordinal: 0,
     vectorScore: null,
     vectorRank: null,
     textScore: null,
@@ -110,5 +111,42 @@ describe('termJaccard', () => {
     expect(termJaccard('refund prorated daily', 'refund prorated monthly')).toBeCloseTo(2 / 4, 12)
     expect(termJaccard('', 'anything')).toBe(0)
     expect(termJaccard('the and of', 'the and of')).toBe(0)
+  })
+})
+
+describe('selectContext with neighbours', () => {
+  const neighbour = (id: string, text: string, tokenCount: number, ordinal: number) => ({
+    chunkId: id,
+    headingPath: ['Title'],
+    text,
+    pageStart: null,
+    pageEnd: null,
+    tokenCount,
+    charStart: 0,
+    ordinal,
+  })
+
+  it('brings the list a unit introduces right after it, and the introduction before a list', () => {
+    const intro = candidate('You can get the allowance if you:', 10, 'intro')
+    intro.ordinal = 4
+    intro.next = neighbour('list', '- live in England\n- are over 60', 12, 5)
+    const list = candidate('- are a carer\n- earn under the limit', 10, 'list2')
+    list.ordinal = 9
+    list.previous = neighbour('intro2', 'You qualify for the credit if you:', 8, 8)
+    const picked = selectContext([intro, list], { maxTokens: 100, maxSources: 10 })
+    expect(ids(picked)).toEqual(['intro', 'list', 'intro2', 'list2'])
+    expect(picked[1]).toMatchObject({ neighbourOf: 'intro', documentId: intro.documentId, textRank: null })
+    expect(picked[2]).toMatchObject({ neighbourOf: 'list2' })
+  })
+
+  it('leaves a neighbour out when it would break the budget or is already in the context', () => {
+    const intro = candidate('You can get the allowance if you:', 10, 'intro')
+    intro.next = neighbour('list', '- live in England\n- are over 60', 50, 1)
+    expect(ids(selectContext([intro], { maxTokens: 40, maxSources: 10 }))).toEqual(['intro'])
+    const listFirst = candidate('- live in England\n- are over 60', 50, 'list')
+    expect(ids(selectContext([listFirst, intro], { maxTokens: 100, maxSources: 10 }))).toEqual([
+      'list',
+      'intro',
+    ])
   })
 })

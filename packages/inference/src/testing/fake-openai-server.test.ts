@@ -118,6 +118,76 @@ describe('fake OpenAI server: chat completions', () => {
     expect(server.requests.map((r) => r.behaviour)).toEqual(['status', 'status', 'malformed'])
   })
 
+  it('streams scripted tool calls as OpenAI does and records tools and tool messages', async () => {
+    server.enqueueChat(
+      {
+        kind: 'tool-calls',
+        calls: [
+          { id: 'call_a', name: 'get_my_profile', arguments: '{}' },
+          {
+            id: 'call_b',
+            name: 'calculate_dates',
+            arguments: '{"operation":"add"}',
+            chunks: ['{"opera', 'tion":"add"}'],
+          },
+        ],
+      },
+      { kind: 'tool-calls', calls: [{ id: 'call_c', name: 'search_policies', arguments: '{"query":"x"}' }] },
+    )
+    const tools = [{ type: 'function', function: { name: 'get_my_profile', parameters: { type: 'object' } } }]
+    const sent = [
+      ...messages,
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          { id: 'call_z', type: 'function', function: { name: 'get_my_profile', arguments: '{}' } },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_z', content: '{"hasProfile":false}' },
+    ]
+    const streamed = events(
+      await (await post('/chat/completions', { model: 'm', messages: sent, tools, stream: true })).text(),
+    )
+    const chunks = streamed.slice(0, -1).map((e) => JSON.parse(e))
+    const deltas = chunks.map((c) => c.choices[0]?.delta?.tool_calls?.[0]).filter(Boolean)
+    expect(deltas).toEqual([
+      { index: 0, id: 'call_a', type: 'function', function: { name: 'get_my_profile', arguments: '' } },
+      // Split in three by default: '{}' arrives as '{' and '}'.
+      { index: 0, function: { arguments: '{' } },
+      { index: 0, function: { arguments: '}' } },
+      { index: 1, id: 'call_b', type: 'function', function: { name: 'calculate_dates', arguments: '' } },
+      { index: 1, function: { arguments: '{"opera' } },
+      { index: 1, function: { arguments: 'tion":"add"}' } },
+    ])
+    expect(chunks.at(-1).choices[0].finish_reason).toBe('tool_calls')
+    expect(server.requests[0]?.tools).toEqual(tools)
+    expect(server.requests[0]?.messages.slice(2)).toEqual([
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 'call_z', name: 'get_my_profile', arguments: '{}' }],
+      },
+      { role: 'tool', content: '{"hasProfile":false}', toolCallId: 'call_z' },
+    ])
+
+    const whole = await json<{ choices: { message: unknown; finish_reason: string }[] }>(
+      await post('/chat/completions', { model: 'm', messages }),
+    )
+    expect(whole.choices[0]).toMatchObject({
+      finish_reason: 'tool_calls',
+      message: {
+        tool_calls: [
+          {
+            id: 'call_c',
+            type: 'function',
+            function: { name: 'search_policies', arguments: '{"query":"x"}' },
+          },
+        ],
+      },
+    })
+  })
+
   it('rejects unknown routes and non-JSON bodies, and records them', async () => {
     expect((await fetch(`${server.url}/models`)).status).toBe(404)
     const bad = await fetch(`${server.url}/chat/completions`, { method: 'POST', body: '{nope' })

@@ -17,6 +17,18 @@ export type FakeBehaviour =
    * null = never report usage, like servers that ignore `stream_options.include_usage`.
    */
   | { kind: 'reply'; text: string; chunks?: string[]; usage?: FakeUsage | null }
+  /**
+   * Chat: the assistant asks for tool calls, streamed as OpenAI streams them: per call a first delta with
+   * index, id, type and name, then its `arguments` string in pieces (`chunks`, default three), then
+   * `finish_reason: "tool_calls"`. `arguments` is sent verbatim, so a test can send invalid JSON.
+   */
+  | {
+      kind: 'tool-calls'
+      calls: FakeToolCall[]
+      /** Assistant text sent before the calls (models rarely send any). */
+      text?: string
+      usage?: FakeUsage | null
+    }
   /** Chat: quotes the first sentence of the prompt's first `<source n="…">` with its [n] citation. */
   | { kind: 'echo-sources'; usage?: FakeUsage }
   /** Embeddings: deterministic unit vectors (of `dimensions`, default the server's). */
@@ -30,6 +42,18 @@ export type FakeBehaviour =
   /** Invalid JSON (non-streaming) or a broken SSE event (streaming). */
   | { kind: 'malformed' }
 
+export type FakeToolCall = { id?: string; name: string; arguments: string; chunks?: string[] }
+
+/** A chat message as received, with the tool-calling fields when present. */
+export type RecordedMessage = {
+  role: string
+  content: string
+  /** `tool` messages: which call they answer. */
+  toolCallId?: string
+  /** Assistant messages that asked for tools. */
+  toolCalls?: { id: string; name: string; arguments: string }[]
+}
+
 export type RecordedRequest = {
   method: string
   path: string
@@ -39,7 +63,9 @@ export type RecordedRequest = {
   model: string | null
   stream: boolean
   includeUsage: boolean
-  messages: { role: string; content: string }[]
+  messages: RecordedMessage[]
+  /** The `tools` array of a chat request ([] when none). */
+  tools: { type: string; function: { name: string; description?: string; parameters?: unknown } }[]
   /** Embeddings input, always as a list. */
   input: string[]
   /** What the server did with it. */
@@ -134,7 +160,7 @@ const asRecord = (value: unknown): Record<string, unknown> =>
     ? (value as Record<string, unknown>)
     : {}
 
-function messagesOf(body: Record<string, unknown>): { role: string; content: string }[] {
+function messagesOf(body: Record<string, unknown>): RecordedMessage[] {
   const raw = Array.isArray(body.messages) ? body.messages : []
   return raw.map((m) => {
     const message = asRecord(m)
@@ -145,8 +171,45 @@ function messagesOf(body: Record<string, unknown>): { role: string; content: str
         : Array.isArray(content)
           ? content.map((part) => String(asRecord(part).text ?? '')).join('')
           : ''
-    return { role: String(message.role ?? ''), content: text }
+    const recorded: RecordedMessage = { role: String(message.role ?? ''), content: text }
+    if (typeof message.tool_call_id === 'string') recorded.toolCallId = message.tool_call_id
+    if (Array.isArray(message.tool_calls))
+      recorded.toolCalls = message.tool_calls.map((c) => {
+        const call = asRecord(c)
+        const fn = asRecord(call.function)
+        return {
+          id: String(call.id ?? ''),
+          name: String(fn.name ?? ''),
+          arguments: String(fn.arguments ?? ''),
+        }
+      })
+    return recorded
   })
+}
+
+function toolsOf(body: Record<string, unknown>): RecordedRequest['tools'] {
+  if (!Array.isArray(body.tools)) return []
+  return body.tools.map((t) => {
+    const tool = asRecord(t)
+    const fn = asRecord(tool.function)
+    return {
+      type: String(tool.type ?? ''),
+      function: {
+        name: String(fn.name ?? ''),
+        ...(typeof fn.description === 'string' ? { description: fn.description } : {}),
+        ...('parameters' in fn ? { parameters: fn.parameters } : {}),
+      },
+    }
+  })
+}
+
+/** Splits a string into `parts` pieces of about equal length (arguments arrive in fragments). */
+function splitInto(text: string, parts: number): string[] {
+  if (text.length === 0) return ['']
+  const size = Math.ceil(text.length / parts)
+  const pieces: string[] = []
+  for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size))
+  return pieces
 }
 
 function inputOf(body: Record<string, unknown>): string[] {
@@ -200,6 +263,10 @@ export async function startFakeOpenAIServer(
       return
     }
 
+    if (behaviour.kind === 'tool-calls') {
+      toolCalls(res, record, behaviour, { id, created, model })
+      return
+    }
     const text =
       behaviour.kind === 'reply'
         ? behaviour.text
@@ -257,6 +324,63 @@ export async function startFakeOpenAIServer(
     if (behaviour.kind === 'stall') return
     event([{ index: 0, delta: {}, finish_reason: 'stop' }])
     if (record.includeUsage && reportUsage) event([], { usage: usageBody })
+    res.end('data: [DONE]\n\n')
+  }
+
+  function toolCalls(
+    res: http.ServerResponse,
+    record: RecordedRequest,
+    behaviour: Extract<FakeBehaviour, { kind: 'tool-calls' }>,
+    meta: { id: string; created: number; model: string },
+  ) {
+    const calls = behaviour.calls.map((c, index) => ({ ...c, id: c.id ?? `call_fake_${sequence}_${index}` }))
+    const usage = behaviour.usage ?? {
+      prompt_tokens: estimateTokens(record.messages.map((m) => m.content).join('\n')),
+      completion_tokens: calls.reduce((sum, c) => sum + estimateTokens(c.arguments), 0),
+    }
+    const usageBody = { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens }
+    const content = behaviour.text ?? null
+    if (!record.stream) {
+      const message = {
+        role: 'assistant',
+        content,
+        tool_calls: calls.map((c) => ({
+          id: c.id,
+          type: 'function',
+          function: { name: c.name, arguments: c.arguments },
+        })),
+      }
+      sendJson(
+        res,
+        200,
+        JSON.stringify({
+          id: meta.id,
+          object: 'chat.completion',
+          created: meta.created,
+          model: meta.model,
+          choices: [{ index: 0, message, finish_reason: 'tool_calls', logprobs: null }],
+          ...(behaviour.usage === null ? {} : { usage: usageBody }),
+        }),
+      )
+      return
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
+    const event = (choices: unknown[], extra: Record<string, unknown> = {}) =>
+      res.write(
+        `data: ${JSON.stringify({ id: meta.id, object: 'chat.completion.chunk', created: meta.created, model: meta.model, choices, ...extra })}\n\n`,
+      )
+    const delta = (d: Record<string, unknown>) => event([{ index: 0, delta: d, finish_reason: null }])
+    delta({ role: 'assistant', content: content === null ? null : '' })
+    if (content) for (const piece of words(content)) delta({ content: piece })
+    for (const [index, call] of calls.entries()) {
+      delta({
+        tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }],
+      })
+      for (const piece of call.chunks ?? splitInto(call.arguments, 3))
+        delta({ tool_calls: [{ index, function: { arguments: piece } }] })
+    }
+    event([{ index: 0, delta: {}, finish_reason: 'tool_calls' }])
+    if (record.includeUsage && behaviour.usage !== null) event([], { usage: usageBody })
     res.end('data: [DONE]\n\n')
   }
 
@@ -327,6 +451,7 @@ export async function startFakeOpenAIServer(
       stream: body.stream === true,
       includeUsage: asRecord(body.stream_options).include_usage === true,
       messages: messagesOf(body),
+      tools: toolsOf(body),
       input: inputOf(body),
       behaviour: 'not-found',
     }

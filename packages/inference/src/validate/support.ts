@@ -1,4 +1,4 @@
-import { contentTerms } from '@policydesk/ingest'
+import { contentTerms } from '@policydesk/text'
 
 /**
  * Minimum support for a claim to count as grounded: at least 60% of the sentence's content words (stemmed,

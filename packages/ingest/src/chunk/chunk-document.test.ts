@@ -1,7 +1,7 @@
+import { countTokens } from '@policydesk/text'
 import { describe, expect, it } from 'vitest'
 import type { Block, ParsedDocument } from '../parse/types'
 import { chunkDocument } from './chunk-document'
-import { countTokens } from './tokens'
 
 const doc = (blocks: Block[]): ParsedDocument => ({ mime: 'text/markdown', blocks })
 const sentence = (i: number) => `Sentence number ${i} explains a rule about expense approvals and receipts.`
@@ -123,5 +123,28 @@ describe('chunkDocument', () => {
     expect(chunks.length).toBeGreaterThan(2)
     for (const chunk of chunks) expect(countTokens(chunk.text)).toBeLessThanOrEqual(150)
     expect(chunks.map((c) => c.text).join('')).toContain('有給休暇')
+  })
+})
+
+describe('tables split across chunks', () => {
+  it('give every later chunk the header row as context, never as text', () => {
+    const header = '| Level | Lisbon (EUR) | Berlin (EUR) |'
+    const rows = Array.from({ length: 40 }, (_, i) => `| L${i} Engineer | ${40 + i},000 | ${60 + i},000 |`)
+    const table = [header, '| --- | --- | --- |', ...rows].join('\n')
+    const doc: ParsedDocument = {
+      mime: 'text/markdown',
+      blocks: [
+        { kind: 'heading', level: 1, text: 'Salary bands' },
+        { kind: 'table', text: table },
+      ],
+    }
+    const { chunks } = chunkDocument(doc, { maxTokens: 120, overlapTokens: 0, minTokens: 10 })
+    expect(chunks.length).toBeGreaterThan(2)
+    expect(chunks[0]?.text).toContain(header)
+    expect(chunks[0]?.context ?? []).toEqual([])
+    for (const later of chunks.slice(1)) {
+      expect(later.text).not.toContain('Lisbon')
+      expect(later.context).toEqual([header])
+    }
   })
 })

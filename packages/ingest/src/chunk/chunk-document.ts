@@ -1,6 +1,6 @@
+import { countTokens } from '@policydesk/text'
 import type { ParsedDocument } from '../parse/types'
 import { layoutDocument, type PlacedBlock } from './layout'
-import { countTokens } from './tokens'
 import { blockToUnits, type Unit } from './units'
 
 export type ChunkOptions = {
@@ -12,7 +12,8 @@ export type ChunkOptions = {
   minTokens: number
 }
 
-export const defaultChunkOptions: ChunkOptions = { maxTokens: 400, overlapTokens: 40, minTokens: 60 }
+/** Matches the INGEST_CHUNK_* defaults (`chunkOptionsFromEnv`): 160-token units, measured in docs/quality.md. */
+export const defaultChunkOptions: ChunkOptions = { maxTokens: 160, overlapTokens: 16, minTokens: 24 }
 
 export type DocumentChunk = {
   ordinal: number
@@ -23,6 +24,8 @@ export type DocumentChunk = {
   pageStart: number | null
   pageEnd: number | null
   tokenCount: number
+  /** Text the chunk depends on but does not contain (a split table's header row): indexed, not shown. */
+  context?: string[]
 }
 
 type Section = { headingPath: string[]; blocks: PlacedBlock[] }
@@ -160,5 +163,9 @@ function toChunk(draft: Draft, ordinal: number, text: string): DocumentChunk {
     pageStart: pages.length > 0 ? Math.min(...pages) : null,
     pageEnd: pages.length > 0 ? Math.max(...pages) : null,
     tokenCount: countTokens(body),
+    // A header inside the chunk's own text needs no repeating.
+    context: [
+      ...new Set(draft.units.flatMap((u) => (u.context && !body.includes(u.context) ? [u.context] : []))),
+    ],
   }
 }

@@ -1,8 +1,19 @@
+import { countTokens, splitByTokens } from '@policydesk/text'
 import type { PlacedBlock } from './layout'
-import { countTokens, splitByTokens } from './tokens'
 
-/** The smallest piece the packer moves around: a block, or a sentence/line of a block too big for a chunk. */
-export type Unit = { start: number; end: number; tokens: number; page?: number; separable: boolean }
+/**
+ * The smallest piece the packer moves around: a block, or a sentence/line of a block too big for a chunk.
+ * `context` is text the unit depends on but does not contain — the header row of a table split across
+ * chunks — indexed with the unit's terms, never shown as its text.
+ */
+export type Unit = {
+  start: number
+  end: number
+  tokens: number
+  page?: number
+  separable: boolean
+  context?: string
+}
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
 
@@ -19,11 +30,21 @@ export function blockToUnits(placed: PlacedBlock, fullText: string, maxTokens: n
       ? sentencePieces(text)
       : linePieces(text)
   const units: Unit[] = []
-  for (const piece of pieces) {
+  // A table's rows after the first chunk still answer to its column headers ("Lisbon (EUR)").
+  const header = placed.block.kind === 'table' ? pieces[0]?.text : undefined
+  for (const [index, piece] of pieces.entries()) {
     const start = placed.start + piece.offset
+    const context = header !== undefined && index > 0 ? { context: header } : {}
     const pieceTokens = countTokens(piece.text)
     if (pieceTokens <= maxTokens) {
-      units.push({ start, end: start + piece.text.length, tokens: pieceTokens, page, separable: true })
+      units.push({
+        start,
+        end: start + piece.text.length,
+        tokens: pieceTokens,
+        page,
+        separable: true,
+        ...context,
+      })
       continue
     }
     // A single sentence or row over budget: cut at token boundaries, tracking offsets in the original.

@@ -1,5 +1,5 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings'
-import { contentTerms } from './text-features'
+import { contentTerms } from '@policydesk/text'
 
 export type FeatureWeights = { word: number; bigram: number; trigram: number }
 /**

@@ -1,9 +1,10 @@
-import { inflateRawSync } from 'node:zlib'
+import JSZip from 'jszip'
 import mammoth from 'mammoth'
+import { readStyles, removeHiddenRuns } from './docx-hidden'
 import { htmlToBlocks } from './html'
 import { formatSize } from './size'
 import { type Block, IngestRejection } from './types'
-import { entryData, readZipDirectory, type ZipEntry, ZipFormatError } from './zip-entries'
+import { readEntry, readZipDirectory, type ZipEntry, ZipFormatError } from './zip-entries'
 
 /**
  * DOCX → blocks: after a zip-bomb check, mammoth converts the document to semantic HTML (Word's
@@ -18,12 +19,17 @@ const RATIO_MIN_SIZE = 10 * 1024 * 1024
 const MAX_ENTRIES = 10_000
 const MAX_CORE_XML = 1024 * 1024
 
-export async function parseDocx(bytes: Buffer): Promise<{ title?: string; blocks: Block[] }> {
+export async function parseDocx(
+  bytes: Buffer,
+): Promise<{ title?: string; blocks: Block[]; hiddenTextDropped: number }> {
   const entries = checkArchive(bytes)
   let html: string
+  let hiddenTextDropped = 0
   try {
+    const visible = await withoutHiddenRuns(bytes, entries)
+    hiddenTextDropped = visible.dropped
     const result = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: visible.bytes },
       // Images are not indexed; the default converter would base64 every picture into the HTML.
       { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
     )
@@ -33,7 +39,45 @@ export async function parseDocx(bytes: Buffer): Promise<{ title?: string; blocks
   }
   const parsed = htmlToBlocks(html)
   const title = coreTitle(bytes, entries) ?? parsed.title
-  return title ? { title, blocks: parsed.blocks } : { blocks: parsed.blocks }
+  return title
+    ? { title, blocks: parsed.blocks, hiddenTextDropped }
+    : { blocks: parsed.blocks, hiddenTextDropped }
+}
+
+/**
+ * The archive with hidden runs cut out of the main document part (docx-hidden.ts); unchanged, and not
+ * re-zipped, when there are none. The parts' sizes were verified by checkArchive.
+ */
+async function withoutHiddenRuns(
+  bytes: Buffer,
+  entries: ZipEntry[],
+): Promise<{ bytes: Buffer; dropped: number }> {
+  const read = (name: string) => {
+    const entry = entries.find((e) => e.name === name)
+    return entry ? readEntry(bytes, entry, entry.uncompressedSize).toString('utf8') : undefined
+  }
+  const main = mainDocumentPart(read('_rels/.rels'))
+  const xml = read(main)
+  if (xml === undefined) return { bytes, dropped: 0 }
+  const styles = readStyles(read('word/styles.xml') ?? '')
+  const visible = removeHiddenRuns(xml, styles)
+  if (visible.xml === xml) return { bytes, dropped: 0 }
+  const zip = await JSZip.loadAsync(bytes)
+  zip.file(main, visible.xml)
+  return {
+    bytes: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+    dropped: visible.dropped,
+  }
+}
+
+/** The officeDocument part named in the package relationships (word/document.xml in practice). */
+function mainDocumentPart(rels: string | undefined): string {
+  for (const [relationship] of rels?.matchAll(/<Relationship\b[^>]*>/g) ?? []) {
+    if (!/Type\s*=\s*["'][^"']*\/officeDocument["']/.test(relationship)) continue
+    const target = /Target\s*=\s*["']\/?([^"']+)["']/.exec(relationship)?.[1]
+    if (target) return target
+  }
+  return 'word/document.xml'
 }
 
 /**
@@ -84,7 +128,7 @@ function isReadByMammoth(entry: ZipEntry): boolean {
 
 function verifyDeclaredSize(bytes: Buffer, entry: ZipEntry): void {
   try {
-    inflate(bytes, entry, entry.uncompressedSize)
+    readEntry(bytes, entry, entry.uncompressedSize)
   } catch (error) {
     if (error instanceof RangeError) {
       throw new IngestRejection(
@@ -97,22 +141,12 @@ function verifyDeclaredSize(bytes: Buffer, entry: ZipEntry): void {
   }
 }
 
-/** Inflates one entry; a RangeError means it produced more than `limit` bytes. */
-function inflate(bytes: Buffer, entry: ZipEntry, limit: number): Buffer {
-  // zlib requires a positive cap; an entry declared empty must still inflate to nothing.
-  const output = inflateRawSync(entryData(bytes, entry), { maxOutputLength: Math.max(limit, 1) })
-  if (output.length > limit) throw new RangeError(`${entry.name} is larger than declared`)
-  return output
-}
-
 /** The document title from docProps/core.xml (Word: File → Info → Title), if set. */
 function coreTitle(bytes: Buffer, entries: ZipEntry[]): string | undefined {
   const core = entries.find((entry) => entry.name === 'docProps/core.xml')
   if (!core || core.uncompressedSize > MAX_CORE_XML) return undefined
   try {
-    const xml = (
-      core.method === 8 ? inflate(bytes, core, core.uncompressedSize) : entryData(bytes, core)
-    ).toString('utf8')
+    const xml = readEntry(bytes, core, core.uncompressedSize).toString('utf8')
     const raw = /<dc:title>([\s\S]*?)<\/dc:title>/.exec(xml)?.[1]
     const title = raw ? decodeXmlEntities(raw).replace(/\s+/g, ' ').trim() : ''
     return title || undefined

@@ -115,6 +115,7 @@ describe('htmlToBlocks', () => {
         { kind: 'heading', level: 1, text: '就業規則' },
         { kind: 'paragraph', text: 'Ελληνικά κείμενα.' },
       ],
+      hiddenTextDropped: 2,
     })
   })
 })
@@ -130,6 +131,7 @@ describe('parseDocument with HTML', () => {
       mime: 'text/html',
       title: 'Leave & Absence | Acme Intranet',
       blocks: [{ kind: 'paragraph', text: 'Body.' }],
+      hiddenTextDropped: 0,
     })
   })
 

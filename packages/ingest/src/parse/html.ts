@@ -1,5 +1,6 @@
 /// <reference path="./domino.d.ts" />
 import domino, { type DominoDocument, type DominoElement, type DominoNode } from '@mixmark-io/domino'
+import { removeHiddenElements } from './html-hidden'
 import { collapseWhitespace } from './lines'
 import type { Block } from './types'
 
@@ -30,8 +31,6 @@ const BOILERPLATE_SELECTOR = [
   'select',
   '[role="navigation"]',
   '[role="search"]',
-  '[hidden]',
-  '[aria-hidden="true"]',
 ].join(', ')
 
 const BLOCK_TAGS = new Set([
@@ -79,8 +78,10 @@ const BLOCK_TAGS = new Set([
   'h6',
 ])
 
-export function htmlToBlocks(html: string): { title?: string; blocks: Block[] } {
+export function htmlToBlocks(html: string): { title?: string; blocks: Block[]; hiddenTextDropped: number } {
   const document = domino.createDocument(html, true)
+  // Before the boilerplate pass, which deletes the <style> elements the hidden-text rules are read from.
+  const hiddenTextDropped = removeHiddenElements(document)
   const root = contentRoot(document.querySelector('main, [role="main"]'), document)
   for (const element of Array.from(root.querySelectorAll(`${BOILERPLATE_SELECTOR}, header`))) {
     if (isBoilerplate(element)) element.remove()
@@ -88,7 +89,7 @@ export function htmlToBlocks(html: string): { title?: string; blocks: Block[] } 
   const blocks: Block[] = []
   walkContainer(root, blocks)
   const title = collapseWhitespace(document.title) || firstH1(blocks)
-  return title ? { title, blocks } : { blocks }
+  return title ? { title, blocks, hiddenTextDropped } : { blocks, hiddenTextDropped }
 }
 
 /** Prefer the page's main content; several <article>s (a listing) fall back to the whole body. */

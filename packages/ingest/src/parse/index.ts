@@ -1,8 +1,5 @@
 import { detectType } from './detect-type'
-import { parseDocx } from './docx'
-import { htmlToBlocks } from './html'
 import { parseMarkdown } from './markdown'
-import { parsePdf } from './pdf'
 import { formatSize } from './size'
 import { parseText } from './text'
 import { decodeText } from './text-decode'
@@ -15,11 +12,11 @@ import {
 } from './types'
 
 export { detectType } from './detect-type'
-export { htmlToBlocks } from './html'
+export { defaultPdfLimits, type PdfLimits } from './pdf-limits'
 export type { Block, ParsedDocument, ParseOptions, SupportedMime } from './types'
 export { IngestRejection, supportedMimes } from './types'
 
-type Parsed = { title?: string; blocks: Block[]; pageCount?: number }
+type Parsed = { title?: string; blocks: Block[]; pageCount?: number; hiddenTextDropped?: number }
 
 /**
  * Bytes → blocks for any supported format. Every failure a user could fix (empty, too big, wrong
@@ -33,7 +30,7 @@ export async function parseDocument(bytes: Buffer, options: ParseOptions): Promi
     )
   }
   const mime = detectType(bytes, options.fileName)
-  const parsed = await parseAs(mime, bytes)
+  const parsed = await parseAs(mime, bytes, options)
   const blocks = parsed.blocks.map(cleanBlock).filter((block) => block.text.trim() !== '')
   if (!blocks.some((block) => /\p{L}/u.test(block.text))) {
     throw new IngestRejection('The document contains no extractable text')
@@ -44,17 +41,22 @@ export async function parseDocument(bytes: Buffer, options: ParseOptions): Promi
     ...(title ? { title } : {}),
     blocks,
     ...(parsed.pageCount !== undefined ? { pageCount: parsed.pageCount } : {}),
+    hiddenTextDropped: parsed.hiddenTextDropped ?? 0,
   }
 }
 
-function parseAs(mime: SupportedMime, bytes: Buffer): Promise<Parsed> | Parsed {
+/**
+ * The PDF, DOCX and HTML parsers (pdf.js, mammoth + JSZip, domino) load on first use: every importer of
+ * @policydesk/ingest (e.g. `policydesk ask`, which only needs the embedder) would otherwise pay for them.
+ */
+async function parseAs(mime: SupportedMime, bytes: Buffer, options: ParseOptions): Promise<Parsed> {
   switch (mime) {
     case 'application/pdf':
-      return parsePdf(bytes)
+      return (await import('./pdf')).parsePdf(bytes, options.pdf)
     case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
-      return parseDocx(bytes)
+      return (await import('./docx')).parseDocx(bytes)
     case 'text/html':
-      return htmlToBlocks(decodeText(bytes))
+      return (await import('./html')).htmlToBlocks(decodeText(bytes))
     case 'text/markdown':
       return parseMarkdown(decodeText(bytes))
     case 'text/plain':

@@ -75,6 +75,7 @@ describe('parseMarkdown', () => {
         { kind: 'paragraph', text: 'Desk setup diagram' },
         { kind: 'paragraph', text: '就業規則 and Ελληνικά stay intact.' },
       ],
+      hiddenTextDropped: 0,
     })
   })
 
@@ -129,6 +130,7 @@ describe('parseDocument with Markdown', () => {
         { kind: 'heading', level: 1, text: 'Κανονισμός' },
         { kind: 'paragraph', text: 'Κείμενο με έμφαση.' },
       ],
+      hiddenTextDropped: 0,
     })
   })
 })

@@ -1,4 +1,5 @@
 import { collapseWhitespace, joinWrappedLines } from './lines'
+import { dropHiddenMarkdownHtml } from './markdown-hidden'
 import { stripInline } from './markdown-inline'
 import type { Block } from './types'
 
@@ -18,14 +19,21 @@ const TABLE_SEPARATOR = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+/
 const GITHUB_ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$/i
 
-export function parseMarkdown(source: string): { title?: string; blocks: Block[] } {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n')
+export function parseMarkdown(source: string): {
+  title?: string
+  blocks: Block[]
+  hiddenTextDropped: number
+} {
+  const visible = dropHiddenMarkdownHtml(source.replace(/\r\n?/g, '\n'))
+  const lines = visible.text.split('\n')
   const frontMatter = readFrontMatter(lines)
   const blocks = parseBlocks(lines.slice(frontMatter.bodyStart))
   const title =
     frontMatter.title ??
     blocks.find((b): b is Block & { kind: 'heading' } => b.kind === 'heading' && b.level === 1)?.text
-  return title ? { title, blocks } : { blocks }
+  return title
+    ? { title, blocks, hiddenTextDropped: visible.dropped }
+    : { blocks, hiddenTextDropped: visible.dropped }
 }
 
 /** YAML front matter between "---" lines at the very top; only `title:` is of interest. */

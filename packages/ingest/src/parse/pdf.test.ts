@@ -1,5 +1,6 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
+import { syntheticPdf } from '../testing/synthetic-pdf'
 import { parseDocument } from './index'
 import { parsePdf } from './pdf'
 import { IngestRejection } from './types'
@@ -52,6 +53,21 @@ const policyPdf = () =>
   ])
 
 describe('parsePdf', () => {
+  it('lets timers run while it reads a long PDF (the worker keeps renewing its job lock)', async () => {
+    // Uncompressed text pages: pdf.js reads them through microtasks only, which never let a timer run.
+    const bytes = syntheticPdf(60)
+    let ticks = 0
+    const timer = setInterval(() => ticks++, 1)
+    try {
+      const parsed = await parsePdf(bytes)
+      // Read right after the await: a parse that never yielded would leave `ticks` at 0 or 1 here.
+      expect(ticks).toBeGreaterThanOrEqual(20)
+      expect(parsed.pageCount).toBe(60)
+    } finally {
+      clearInterval(timer)
+    }
+  })
+
   it('keeps page numbers, rebuilds paragraphs and finds headings by font size', async () => {
     const parsed = await parsePdf(await policyPdf())
     expect(parsed.pageCount).toBe(2)

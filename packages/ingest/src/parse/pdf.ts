@@ -1,19 +1,34 @@
-import { getDocumentProxy } from 'unpdf'
+import './pdf-node-shim'
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf'
+import { type OpCodes, readPagePaint, visibleTextItems } from './pdf-hidden'
 import { layoutPages } from './pdf-layout'
+import {
+  checkDecompressedSize,
+  checkPageCount,
+  defaultPdfLimits,
+  type PdfLimits,
+  parseDeadline,
+} from './pdf-limits'
 import { itemsToLines, type PdfLine, type PdfTextItem } from './pdf-lines'
 import { type Block, IngestRejection } from './types'
 
 /**
  * PDF → blocks from the text layer, page by page, via unpdf (which bundles its own serverless build of
  * pdf.js 5.6, so it runs on Node 20 without a worker or a canvas). No OCR: a PDF without a text layer is
- * rejected with a clear reason rather than ingested as an empty document.
+ * rejected with a clear reason rather than ingested as an empty document. Text nobody can see (white,
+ * transparent, tiny, off-page) is dropped (pdf-hidden.ts); size, page and time limits in pdf-limits.ts.
  */
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>
+/** pdf.js AnnotationMode.DISABLE */
+const ANNOTATIONS_DISABLED = 0
 
 export async function parsePdf(
   bytes: Buffer,
-): Promise<{ title?: string; blocks: Block[]; pageCount: number }> {
+  limits: PdfLimits = defaultPdfLimits,
+): Promise<{ title?: string; blocks: Block[]; pageCount: number; hiddenTextDropped: number }> {
+  const checkDeadline = parseDeadline(limits)
+  await checkDecompressedSize(bytes, limits)
   let pdf: PdfDocument
   try {
     // pdf.js refuses Node Buffers ("provide binary data as Uint8Array") and may transfer the array it
@@ -23,15 +38,32 @@ export async function parsePdf(
     throw rejectionFor(error)
   }
   try {
+    checkPageCount(pdf.numPages, limits)
+    const { OPS } = await getResolvedPDFJS()
     const pages: PdfLine[][] = []
-    for (let number = 1; number <= pdf.numPages; number++) pages.push(await pageLines(pdf, number))
+    let hiddenTextDropped = 0
+    for (let number = 1; number <= pdf.numPages; number++) {
+      checkDeadline(`page ${number} of ${pdf.numPages}`)
+      const page = await pageLines(pdf, number, OPS, () => checkDeadline(`page ${number} of ${pdf.numPages}`))
+      pages.push(page.lines)
+      hiddenTextDropped += page.hiddenTextDropped
+      // pdf.js in Node runs on this thread and chains pages through microtasks, which never let timers
+      // run: without a turn per page a 400-page PDF held the worker's event loop for 4.9 s (job-lock
+      // renewals, heartbeats and progress all waited). One macrotask turn per page bounds that to a page.
+      await yieldToEventLoop()
+    }
     const blocks = layoutPages(pages)
     // Checked after layout: a scan with a typed footer ("Page 1 of 3") has no text worth indexing either.
     if (!blocks.some((block) => /\p{L}/u.test(block.text))) {
-      throw new IngestRejection('The PDF has no text layer (it looks scanned); OCR is not supported yet')
+      throw new IngestRejection(
+        hiddenTextDropped > 0
+          ? 'All text in the PDF is hidden from readers (white, transparent, tiny or off the page)'
+          : 'The PDF has no text layer (it looks scanned); OCR is not supported yet',
+      )
     }
     const title = (await metadataTitle(pdf)) ?? firstH1(blocks)
-    return title ? { title, blocks, pageCount: pdf.numPages } : { blocks, pageCount: pdf.numPages }
+    const result = { blocks, pageCount: pdf.numPages, hiddenTextDropped }
+    return title ? { title, ...result } : result
   } catch (error) {
     throw error instanceof IngestRejection ? error : rejectionFor(error)
   } finally {
@@ -39,10 +71,19 @@ export async function parsePdf(
   }
 }
 
-async function pageLines(pdf: PdfDocument, number: number): Promise<PdfLine[]> {
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/** One page's visible lines: text content, minus what the operator list shows nobody can see. */
+async function pageLines(
+  pdf: PdfDocument,
+  number: number,
+  OPS: OpCodes,
+  checkDeadline: () => void,
+): Promise<{ lines: PdfLine[]; hiddenTextDropped: number }> {
   const page = await pdf.getPage(number)
   try {
     const content = await page.getTextContent()
+    checkDeadline()
     const items: PdfTextItem[] = []
     for (const item of content.items) {
       // Marked-content delimiters carry no text.
@@ -55,7 +96,10 @@ async function pageLines(pdf: PdfDocument, number: number): Promise<PdfLine[]> {
         hasEOL: item.hasEOL,
       })
     }
-    return itemsToLines(items)
+    // Annotations are not text content, so their appearance streams would only shift the glyph order.
+    const paint = readPagePaint(await page.getOperatorList({ annotationMode: ANNOTATIONS_DISABLED }), OPS)
+    const visible = visibleTextItems(items, paint)
+    return { lines: itemsToLines(visible.items), hiddenTextDropped: visible.dropped }
   } finally {
     page.cleanup()
   }

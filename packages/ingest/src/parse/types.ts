@@ -1,3 +1,5 @@
+import type { PdfLimits } from './pdf-limits'
+
 /** The structure every parser produces; the chunker only ever sees this, never a file format. */
 export type Block =
   | { kind: 'heading'; level: number; text: string; page?: number }
@@ -19,12 +21,19 @@ export type ParsedDocument = {
   blocks: Block[]
   /** PDFs only. */
   pageCount?: number
+  /**
+   * Pieces of text hidden from readers that the parser dropped (HTML elements, DOCX runs, PDF text runs):
+   * reported with the version so an admin can tell why the index lacks something the file contains.
+   */
+  hiddenTextDropped?: number
 }
 
 export type ParseOptions = {
   /** Only a hint: the type is detected from the bytes; the name breaks ties between text formats. */
   fileName?: string
   maxBytes: number
+  /** Page, decompressed-size and time limits for PDFs; defaultPdfLimits when absent. */
+  pdf?: PdfLimits
 }
 
 /**

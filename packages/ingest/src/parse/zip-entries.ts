@@ -2,8 +2,9 @@
  * A synchronous, read-only look at a ZIP archive's central directory. jszip exposes entry sizes only
  * through a private field and only asynchronously; both type detection (is there a word/document.xml?)
  * and the zip-bomb guard need the declared sizes before anything is decompressed, so we read the
- * directory ourselves. Nothing here inflates data.
+ * directory ourselves. Only readEntry inflates, and never beyond the limit it is given.
  */
+import { inflateRawSync } from 'node:zlib'
 
 export type ZipEntry = {
   name: string
@@ -94,6 +95,16 @@ export function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
   const dataEnd = dataStart + entry.compressedSize
   if (dataEnd > bytes.length) throw new ZipFormatError(`${entry.name} is truncated`)
   return bytes.subarray(dataStart, dataEnd)
+}
+
+/** One entry's bytes, inflated if deflated; a RangeError means it produced more than `limit` bytes. */
+export function readEntry(bytes: Buffer, entry: ZipEntry, limit: number): Buffer {
+  const data = entryData(bytes, entry)
+  if (entry.method !== 8) return data
+  // zlib requires a positive cap; an entry declared empty must still inflate to nothing.
+  const output = inflateRawSync(data, { maxOutputLength: Math.max(limit, 1) })
+  if (output.length > limit) throw new RangeError(`${entry.name} is larger than declared`)
+  return output
 }
 
 function findEndOfCentralDirectory(bytes: Buffer): number {

@@ -1,18 +1,45 @@
-import { bumpCorpusRevision, type Database, schema, sql } from '@policydesk/db'
-import { eq } from 'drizzle-orm'
+import {
+  bumpCorpusRevision,
+  type Database,
+  replaceVersionTermStats,
+  schema,
+  sql,
+  suggestDocumentApplicability,
+} from '@policydesk/db'
+import { findUntrustedSpans } from '@policydesk/text'
+import { and, eq, ne } from 'drizzle-orm'
+import { sectionApplicability } from '../applicability/gazetteer'
 import type { DocumentChunk } from '../chunk/chunk-document'
+import { applyPendingGroups } from '../replace-access'
+import { chunkTerms, versionTermStats } from './term-index'
 import { type EmbeddingRow, insertEmbeddings } from './vector-insert'
 
 const { chunks, documents, documentVersions } = schema
 
 export type StoreInput = {
   versionId: string
+  /** The document's title: part of every chunk's BM25 terms. */
+  title: string
   chunks: DocumentChunk[]
   vectors: number[][]
   model: string
   dimensions: number
   pageCount?: number
   detectedMime: string
+  /** Aborted (the attempt timed out): the transaction rolls back instead of committing. */
+  signal?: AbortSignal
+  /** From the parser: hidden pieces of text it left out. */
+  hiddenTextDropped?: number
+  /**
+   * Whom the text says the document is for ("Annual Leave — Portugal"): stored as the document's
+   * suggestion when it has no applicability yet (an admin confirms or dismisses it).
+   */
+  suggestion?: schema.Applicability | null
+}
+
+/** The version was failed (poison, timeout) while this attempt was storing it: nothing was committed. */
+export class VersionNoLongerProcessing extends Error {
+  override name = 'VersionNoLongerProcessing'
 }
 
 /** Where storeVersion's time went (milliseconds), for benchmarks and logs. */
@@ -22,7 +49,7 @@ export type StoreTimings = {
    * waiting for the shared session while another client's transaction holds it.
    */
   deleteMs: number
-  /** Chunk rows: includes the generated tsvector and the GIN/btree index updates. */
+  /** Chunk rows and the version's term statistics, with their GIN/btree index updates. */
   chunksMs: number
   /** Embedding rows: binary vectors plus the HNSW index update. */
   embeddingsMs: number
@@ -34,7 +61,7 @@ const INSERT_BATCH = 200
 
 /**
  * Writes a version's chunks and embeddings and flips it to `ready` in ONE transaction, then points the
- * document at it if it is the newest ready version. Retrieval therefore never sees a half-stored version,
+ * document at it if it is the newest ready version (applying the access groups the version carries). Retrieval therefore never sees a half-stored version,
  * and a killed or retried job cannot leave partial or duplicate chunks (the version's old rows are
  * replaced inside the same transaction).
  */
@@ -48,6 +75,13 @@ export async function storeVersion(db: Database, input: StoreInput): Promise<Sto
     mark = now
     return elapsed
   }
+  const terms = input.chunks.map((c) => chunkTerms(c, input.title))
+  const stats = versionTermStats(terms)
+  // Flagged where chunks are stored, so every ingestion path (worker, CLI, seed) records them; computed
+  // before the transaction so the database session is not held while the detector runs.
+  const untrusted = input.chunks.map((c) => findUntrustedSpans(c.text))
+  // A section whose heading names a country ("## Portugal") applies to that country only.
+  const sections = input.chunks.map((c) => sectionApplicability(c.headingPath))
   await db.transaction(async (tx) => {
     await tx.delete(chunks).where(eq(chunks.versionId, input.versionId))
     timings.deleteMs = lap()
@@ -57,7 +91,7 @@ export async function storeVersion(db: Database, input: StoreInput): Promise<Sto
       const inserted = await tx
         .insert(chunks)
         .values(
-          batch.map((c) => ({
+          batch.map((c, j) => ({
             versionId: input.versionId,
             ordinal: c.ordinal,
             headingPath: c.headingPath,
@@ -68,15 +102,22 @@ export async function storeVersion(db: Database, input: StoreInput): Promise<Sto
             pageStart: c.pageStart,
             pageEnd: c.pageEnd,
             tokenCount: c.tokenCount,
+            terms: terms[i + j]?.terms ?? [],
+            termFreqs: terms[i + j]?.freqs ?? [],
+            termCount: terms[i + j]?.length ?? 0,
+            untrusted: untrusted[c.ordinal] ?? [],
+            applicability: sections[i + j] ?? null,
           })),
         )
         .returning({ id: chunks.id, ordinal: chunks.ordinal })
       for (const row of inserted)
         embeddingRows.push({ chunkId: row.id, vector: input.vectors[row.ordinal] ?? [] })
     }
+    await replaceVersionTermStats(tx, input.versionId, stats)
     timings.chunksMs = lap()
     await insertEmbeddings(tx, embeddingRows, input.model, input.dimensions)
     timings.embeddingsMs = lap()
+    input.signal?.throwIfAborted()
     const [version] = await tx
       .update(documentVersions)
       .set({
@@ -86,20 +127,32 @@ export async function storeVersion(db: Database, input: StoreInput): Promise<Sto
         error: null,
         chunkCount: input.chunks.length,
         pageCount: input.pageCount ?? null,
+        hiddenTextDropped: input.hiddenTextDropped ?? 0,
         detectedMime: input.detectedMime,
+        attemptStartedAt: null,
         processedAt: new Date(),
         updatedAt: new Date(),
       })
-      .where(eq(documentVersions.id, input.versionId))
+      // A version failed meanwhile (stopped too often, timed out) stays failed.
+      .where(and(eq(documentVersions.id, input.versionId), ne(documentVersions.status, 'failed')))
       .returning({ documentId: documentVersions.documentId, versionNo: documentVersions.versionNo })
-    if (!version) throw new Error(`Version ${input.versionId} disappeared while storing`)
+    if (!version) throw new VersionNoLongerProcessing(`Version ${input.versionId} is failed or gone`)
     // Switch the document only forward: an old version finishing late must not replace a newer one.
-    await tx
+    const switched = await tx
       .update(documents)
       .set({ currentVersionId: input.versionId, updatedAt: new Date() })
       .where(
         sql`${documents.id} = ${version.documentId} and (${documents.currentVersionId} is null or ${version.versionNo} > (select version_no from document_versions where id = ${documents.currentVersionId}))`,
       )
+      .returning({ id: documents.id })
+    // Access a replace widened takes effect with the version that carries it, in this transaction.
+    await applyPendingGroups(tx, {
+      versionId: input.versionId,
+      documentId: version.documentId,
+      becameCurrent: switched.length > 0,
+    })
+    if (input.suggestion && switched.length > 0)
+      await suggestDocumentApplicability(tx, version.documentId, input.suggestion)
     await bumpCorpusRevision(tx)
   })
   timings.finalizeMs = lap()

@@ -85,6 +85,7 @@ describe('insertEmbeddings (binary bind parameters)', () => {
     const vectors = chunks.map((_, i) => testVector(i + 10))
     await storeVersion(db.db, {
       versionId,
+      title: 'Vectors',
       chunks,
       vectors,
       model: MODEL,
@@ -125,6 +126,7 @@ describe('insertEmbeddings (binary bind parameters)', () => {
     const vectors = chunks.map((_, i) => testVector(i + 1000))
     await storeVersion(db.db, {
       versionId,
+      title: 'Vectors',
       chunks,
       vectors,
       model: MODEL,
@@ -149,6 +151,7 @@ describe('insertEmbeddings (binary bind parameters)', () => {
     await expect(
       storeVersion(db.db, {
         versionId,
+        title: 'Atomic',
         chunks,
         vectors,
         model: 'unindexed',

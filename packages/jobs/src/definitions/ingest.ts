@@ -5,7 +5,11 @@ import { defineJob } from './define-job'
 export const ingestJob = defineJob({
   name: 'ingest',
   queue: 'ingest',
-  payload: z.object({ versionId: z.uuid() }),
+  payload: z.object({
+    versionId: z.uuid(),
+    /** W3C trace context of the upload (traceparent, tracestate): the worker continues that trace. */
+    trace: z.record(z.string(), z.string().max(512)).optional(),
+  }),
   // BullMQ reserves ':' in ids; one job per version means a double enqueue is a no-op.
   jobId: ({ versionId }) => `ingest-${versionId}`,
 })

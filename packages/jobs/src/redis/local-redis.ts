@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import {
   claimServiceState,
+  createLogger,
   dataDir,
   findFreePort,
   isProcessAlive,
@@ -10,6 +11,7 @@ import {
   redactUrl,
   releaseServiceState,
   sleep,
+  superviseChild,
   UserFacingError,
 } from '@policydesk/runtime'
 import { readJobsEnv } from '../env'
@@ -61,25 +63,29 @@ export async function acquireRedis(options: { start: boolean }): Promise<RedisTa
       : { url: null, kind: 'inline', release: noop }
   }
   const port = await findFreePort()
-  const child = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--loglevel',
-      'warning',
-    ],
-    { stdio: 'ignore' },
-  )
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--loglevel',
+    'warning',
+  ]
+  // Supervised: a redis-server that dies is started again on the same port (empty: it keeps nothing on
+  // disk); BullMQ clients reconnect and the worker's reconciler re-enqueues the versions still queued.
+  const supervised = superviseChild({
+    name: 'redis',
+    log: createLogger('policydesk'),
+    start: () => spawn('redis-server', args, { stdio: 'ignore' }),
+    stopGraceMs: 5_000,
+  })
   const url = `redis://127.0.0.1:${port}`
-  if (!(await waitForRedis(url, child))) {
-    child.kill('SIGKILL')
+  if (!(await waitForRedis(url))) {
+    await supervised.stop()
     releaseServiceState(stateFile())
     throw new UserFacingError(`redis-server did not start on port ${port}`)
   }
@@ -88,29 +94,16 @@ export async function acquireRedis(options: { start: boolean }): Promise<RedisTa
     url,
     kind: 'owned',
     release: async () => {
-      await stopChild(child)
+      await supervised.stop()
       releaseServiceState(stateFile())
     },
   }
 }
 
-async function waitForRedis(url: string, child: ChildProcess): Promise<boolean> {
+async function waitForRedis(url: string): Promise<boolean> {
   for (let i = 0; i < 50; i++) {
-    if (child.exitCode !== null) return false
     if (await pingRedis(url, 500)) return true
     await sleep(100)
   }
   return false
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-    child.once('exit', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-    child.kill('SIGTERM')
-  })
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { AppHeader } from '@/components/app-header'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
 
 export const dynamic = 'force-dynamic'
 

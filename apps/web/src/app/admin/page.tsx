@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
 
 export default async function AdminHome() {
   await requirePageRole(ROLES.admins)

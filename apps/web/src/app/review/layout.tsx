@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { AppHeader } from '@/components/app-header'
 import { ReviewNav } from '@/components/review/review-nav'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
 
 export const dynamic = 'force-dynamic'
 

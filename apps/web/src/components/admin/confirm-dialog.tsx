@@ -2,6 +2,7 @@
 
 import * as Dialog from '@radix-ui/react-dialog'
 import { type ReactNode, useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/form-controls'
 
@@ -26,6 +27,7 @@ export function ConfirmDialog({
   onConfirm,
   busy,
 }: Props) {
+  const t = useTranslations('admin.confirm')
   const [open, setOpen] = useState(false)
   const [typed, setTyped] = useState('')
   const ready = !typeToConfirm || typed.trim() === typeToConfirm
@@ -56,7 +58,10 @@ export function ConfirmDialog({
             {typeToConfirm ? (
               <div className="flex flex-col gap-1">
                 <label htmlFor="confirm-text" className="text-xs font-medium text-slate-700">
-                  Type <span className="font-semibold text-slate-900">{typeToConfirm}</span> to confirm
+                  {t.rich('typeToConfirm', {
+                    text: typeToConfirm,
+                    strong: (chunks) => <span className="font-semibold text-slate-900">{chunks}</span>,
+                  })}
                 </label>
                 <Input
                   id="confirm-text"
@@ -68,10 +73,10 @@ export function ConfirmDialog({
             ) : null}
             <div className="flex justify-end gap-2">
               <Dialog.Close asChild>
-                <Button variant="secondary">Cancel</Button>
+                <Button variant="secondary">{t('cancel')}</Button>
               </Dialog.Close>
               <Button type="submit" variant="danger" disabled={!ready || busy}>
-                {busy ? 'Working…' : confirmLabel}
+                {busy ? t('working') : confirmLabel}
               </Button>
             </div>
           </form>

@@ -1,5 +1,6 @@
-import { type LiveVersion, stageLabel } from '@/lib/admin/version-status'
-import { cn } from '@/lib/utils'
+import { useTranslations } from 'use-intl'
+import { type LiveVersion, stageLabel } from '@/lib/shared/admin/version-status'
+import { cn } from '@/lib/shared/utils'
 
 const TONES: Record<LiveVersion['status'], string> = {
   ready: 'bg-emerald-100 text-emerald-800',
@@ -16,7 +17,8 @@ export function VersionStatusBadge({
   version: Pick<LiveVersion, 'status' | 'stage' | 'progress'> | null
   className?: string
 }) {
-  if (!version) return <span className="text-xs text-slate-500">no version</span>
+  const t = useTranslations('admin.versionStatus')
+  if (!version) return <span className="text-xs text-slate-500">{t('none')}</span>
   const working = version.status === 'processing' || version.status === 'queued'
   return (
     <span className={cn('inline-flex min-w-24 flex-col gap-1', className)}>
@@ -28,12 +30,12 @@ export function VersionStatusBadge({
           TONES[version.status],
         )}
       >
-        {stageLabel(version)}
+        {t('stage', { stage: stageLabel(version) })}
       </span>
       {working ? (
         <span
           role="progressbar"
-          aria-label="Processing progress"
+          aria-label={t('progress')}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={version.progress}

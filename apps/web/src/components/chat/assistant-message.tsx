@@ -1,10 +1,23 @@
 'use client'
 
-import { AlertTriangle, BadgeCheck, Check, Copy, FileText, Loader2, RotateCcw, SearchX } from 'lucide-react'
+import { applicabilityLabel } from '@policydesk/db/profiles'
+import {
+  AlertTriangle,
+  BadgeCheck,
+  Check,
+  Copy,
+  FileText,
+  Loader2,
+  RotateCcw,
+  SearchX,
+  UserRound,
+} from 'lucide-react'
 import { useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
-import type { Rating, UiCitation, UiMessage } from '@/lib/chat/types'
+import type { Rating, UiCitation, UiMessage } from '@/lib/shared/chat/types'
 import { AnswerText } from './answer-text'
+import { AskPerson } from './ask-person'
 import { FeedbackControls } from './feedback-controls'
 
 type Props = {
@@ -16,7 +29,36 @@ type Props = {
 
 const sourceLine = (c: UiCitation) => `[${c.n}] ${[c.title, ...c.headingPath.slice(1)].join(' › ')}`
 
+/** A person's reply to the user's handoff, in the conversation: named, and flagged while unread. */
+function PersonReply({ message }: { message: UiMessage }) {
+  const t = useTranslations('handoff')
+  const author = message.handoff?.authorName || t('aPerson')
+  return (
+    <div className="space-y-2" data-testid="person-reply">
+      <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-800">
+        <UserRound className="size-4 text-indigo-600" aria-hidden />
+        {t('replyFrom', { name: author })}
+        {message.handoff?.unread ? (
+          <span
+            className="rounded-full bg-indigo-600 px-2 py-0.5 text-xs font-semibold text-white"
+            data-testid="unread-reply"
+          >
+            {t('newReply', { name: author })}
+          </span>
+        ) : null}
+      </p>
+      <p className="leading-relaxed whitespace-pre-wrap text-slate-900">{message.content}</p>
+    </div>
+  )
+}
+
 export function AssistantMessage({ message, onCitation, onRated, onRetry }: Props) {
+  if (message.handoff) return <PersonReply message={message} />
+  return <Answer message={message} onCitation={onCitation} onRated={onRated} onRetry={onRetry} />
+}
+
+function Answer({ message, onCitation, onRated, onRetry }: Props) {
+  const t = useTranslations('answer')
   const [copied, setCopied] = useState(false)
   const copy = async () => {
     const sources = message.citations.map(sourceLine).join('\n')
@@ -31,7 +73,7 @@ export function AssistantMessage({ message, onCitation, onRated, onRetry }: Prop
     return (
       <div className="flex items-center gap-2 text-sm text-slate-500" data-testid="answer-loading">
         <Loader2 className="size-4 animate-spin" aria-hidden />
-        Searching your policies…
+        {t('searching')}
       </div>
     )
   }
@@ -41,15 +83,16 @@ export function AssistantMessage({ message, onCitation, onRated, onRetry }: Prop
       <div className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="abstention">
         <div className="mb-1 flex items-center gap-2 font-medium text-slate-800">
           <SearchX className="size-4 text-slate-500" aria-hidden />
-          No answer in the policies you can access
+          {t('noAnswer')}
         </div>
         <p className="text-sm text-slate-700">{message.content}</p>
         {/rephras/i.test(message.content) ? null : (
-          <p className="mt-1 text-sm text-slate-600">Try rephrasing, or ask HR.</p>
+          <p className="mt-1 text-sm text-slate-600">{t('tryRephrasing')}</p>
         )}
         {message.traceId ? (
-          <div className="mt-3">
+          <div className="mt-3 flex flex-wrap items-start gap-2">
             <FeedbackControls traceId={message.traceId} rating={message.rating} onRated={onRated} />
+            <AskPerson traceId={message.traceId} proposal={message.handoffProposal} />
           </div>
         ) : null}
       </div>
@@ -64,7 +107,7 @@ export function AssistantMessage({ message, onCitation, onRated, onRetry }: Prop
           data-testid="curated-badge"
         >
           <BadgeCheck className="size-3.5" aria-hidden />
-          Reviewed answer: checked by an analyst for this question
+          {t('curated')}
         </p>
       ) : null}
       <div className="leading-relaxed text-slate-900" data-testid="answer-text">
@@ -82,7 +125,7 @@ export function AssistantMessage({ message, onCitation, onRated, onRetry }: Prop
         ) : null}
       </div>
 
-      {message.status === 'stopped' ? <p className="text-xs text-slate-500 italic">Stopped.</p> : null}
+      {message.status === 'stopped' ? <p className="text-xs text-slate-500 italic">{t('stopped')}</p> : null}
 
       {message.status === 'error' ? (
         <div
@@ -92,25 +135,34 @@ export function AssistantMessage({ message, onCitation, onRated, onRetry }: Prop
           <AlertTriangle className="size-4" aria-hidden />
           <span className="flex-1">{message.error}</span>
           <Button variant="secondary" size="sm" onClick={onRetry}>
-            <RotateCcw aria-hidden /> Try again
+            <RotateCcw aria-hidden /> {t('tryAgain')}
           </Button>
         </div>
       ) : null}
 
       {message.citations.length > 0 ? (
-        <ul aria-label="Sources" className="flex flex-wrap gap-2">
+        <ul aria-label={t('sources')} className="flex flex-wrap gap-2">
           {message.citations.map((c) => (
-            <li key={c.n}>
+            <li key={c.n} className="flex flex-wrap items-center">
               <button
                 type="button"
                 onClick={(e) => onCitation(c.n, e.currentTarget)}
                 className="flex max-w-xs items-center gap-1.5 rounded-full border border-slate-200 bg-white px-2.5 py-1 text-xs text-slate-700 hover:border-indigo-300 hover:bg-indigo-50"
-                aria-label={`Open source ${c.n}: ${c.title}`}
+                title={t('openSource', { n: c.n, title: c.title })}
               >
-                <span className="font-semibold text-indigo-700">{c.n}</span>
+                {/* The visible number and title are the button's name (WCAG 2.5.3, label in name). */}
+                <span className="font-semibold text-indigo-700">{c.n}</span>{' '}
                 <FileText className="size-3 shrink-0 text-slate-400" aria-hidden />
                 <span className="truncate">{c.title}</span>
               </button>
+              {applicabilityLabel(c.appliesTo) ? (
+                <span
+                  className="ml-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-[11px] text-amber-900"
+                  data-testid="applies-to"
+                >
+                  {t('appliesTo', { who: applicabilityLabel(c.appliesTo) ?? '' })}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -118,15 +170,11 @@ export function AssistantMessage({ message, onCitation, onRated, onRetry }: Prop
 
       {message.status === 'done' && message.traceId ? (
         <div className="flex flex-wrap items-start gap-2">
-          <Button
-            variant="ghost"
-            size="icon-sm"
-            aria-label={copied ? 'Answer copied' : 'Copy answer'}
-            onClick={copy}
-          >
+          <Button variant="ghost" size="icon-sm" aria-label={copied ? t('copied') : t('copy')} onClick={copy}>
             {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
           </Button>
           <FeedbackControls traceId={message.traceId} rating={message.rating} onRated={onRated} />
+          <AskPerson traceId={message.traceId} proposal={message.handoffProposal} />
         </div>
       ) : null}
     </div>

@@ -2,15 +2,18 @@
 
 import { Menu, X } from 'lucide-react'
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Sheet } from '@/components/ui/sheet'
-import type { ConversationItem, UiMessage } from '@/lib/chat/types'
-import { useMediaQuery } from '@/lib/use-media-query'
+import { callApi } from '@/lib/client/api-client'
+import { useMediaQuery } from '@/lib/client/use-media-query'
+import type { ConversationItem, UiMessage } from '@/lib/shared/chat/types'
+import { cn } from '@/lib/shared/utils'
 import { AssistantMessage } from './assistant-message'
-import { CitationList } from './citation-panel'
-import { Composer } from './composer'
+import { COMPOSER_ID, Composer } from './composer'
 import { ConversationSidebar } from './conversation-sidebar'
 import { EmptyState } from './empty-state'
+import { SourcesPanelBody } from './sources-panel-body'
 import { useChat } from './use-chat'
 
 type Props = {
@@ -28,7 +31,9 @@ export function ChatApp({
   initialConversationId,
   initialMessages,
 }: Props) {
+  const t = useTranslations()
   const [conversations, setConversations] = useState(initialConversations)
+  const [documentOpen, setDocumentOpen] = useState(false)
   const [historyOpen, setHistoryOpen] = useState(false)
   const [panel, setPanel] = useState<{ messageId: string; n: number } | null>(null)
   const panelTrigger = useRef<HTMLElement | null>(null)
@@ -38,9 +43,8 @@ export function ChatApp({
   const wide = useMediaQuery('(min-width: 1024px)')
 
   const refreshConversations = useCallback(async () => {
-    const response = await fetch('/api/conversations')
-    if (response.ok)
-      setConversations(((await response.json()) as { conversations: ConversationItem[] }).conversations)
+    const result = await callApi<{ conversations: ConversationItem[] }>('/api/conversations')
+    if (result.ok) setConversations(result.data.conversations)
   }, [])
   const chat = useChat({
     initialConversationId,
@@ -70,6 +74,8 @@ export function ChatApp({
     setPanel(null)
     setHistoryOpen(false)
     await chat.open(id)
+    // Opening it marked its handoff replies read on the server.
+    setConversations((list) => list.map((c) => (c.id === id ? { ...c, unread: false } : c)))
     inputRef.current?.focus()
   }
   const ask = (text: string) => {
@@ -78,16 +84,12 @@ export function ChatApp({
     inputRef.current?.focus()
   }
   const rename = async (id: string, title: string) => {
-    const response = await fetch(`/api/conversations/${id}`, {
-      method: 'PATCH',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title }),
-    })
-    if (response.ok) await refreshConversations()
+    const result = await callApi(`/api/conversations/${id}`, { method: 'PATCH', json: { title } })
+    if (result.ok) await refreshConversations()
   }
   const remove = async (id: string) => {
-    const response = await fetch(`/api/conversations/${id}`, { method: 'DELETE' })
-    if (!response.ok) return
+    const result = await callApi(`/api/conversations/${id}`, { method: 'DELETE' })
+    if (!result.ok) return
     if (id === chat.conversationId) await openConversation(null)
     await refreshConversations()
   }
@@ -107,6 +109,17 @@ export function ChatApp({
 
   return (
     <div className="flex h-dvh flex-col">
+      {/* First stop for keyboard users: past the header and a long conversation list to the question. */}
+      <a
+        href={`#${COMPOSER_ID}`}
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
+        onClick={(event) => {
+          event.preventDefault()
+          document.getElementById(COMPOSER_ID)?.focus()
+        }}
+      >
+        {t('chat.skipToQuestion')}
+      </a>
       {header}
       <div className="flex min-h-0 flex-1">
         <aside className="hidden w-72 shrink-0 border-r border-slate-200 bg-white md:block">{sidebar}</aside>
@@ -116,21 +129,24 @@ export function ChatApp({
               variant="ghost"
               size="sm"
               onClick={() => setHistoryOpen(true)}
-              aria-label="Show conversations"
+              aria-label={t('chat.showConversations')}
             >
-              <Menu aria-hidden /> Conversations
+              <Menu aria-hidden /> {t('chat.conversations')}
             </Button>
           </div>
           <div className="min-h-0 flex-1 overflow-y-auto">
             {chat.messages.length === 0 ? (
               <EmptyState name={userName} onAsk={ask} />
             ) : (
-              <ol aria-label="Conversation" className="mx-auto w-full max-w-3xl space-y-6 px-4 py-6">
+              <ol
+                aria-label={t('chat.conversation')}
+                className="mx-auto w-full max-w-3xl space-y-6 px-4 py-6"
+              >
                 {chat.messages.map((m) =>
                   m.role === 'user' ? (
                     <li key={m.id} className="flex justify-end" data-testid="user-message">
                       <div className="max-w-[85%] rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2.5 whitespace-pre-wrap text-white">
-                        <span className="sr-only">You asked: </span>
+                        <span className="sr-only">{t('chat.youAsked')}</span>
                         {m.content}
                       </div>
                     </li>
@@ -140,7 +156,7 @@ export function ChatApp({
                       className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
                       data-testid="assistant-message"
                     >
-                      <span className="sr-only">Policy Desk answered: </span>
+                      <span className="sr-only">{t('chat.answered')}</span>
                       <AssistantMessage
                         message={m}
                         onCitation={(n, trigger) => openCitation(m.id, n, trigger)}
@@ -150,9 +166,9 @@ export function ChatApp({
                     </li>
                   ),
                 )}
-                <div ref={endRef} />
               </ol>
             )}
+            <div ref={endRef} />
           </div>
           <div className="border-t border-slate-200 bg-slate-50 px-3 pt-3 pb-2 sm:px-4">
             <Composer streaming={chat.streaming} onSend={ask} onStop={chat.stop} inputRef={inputRef} />
@@ -164,7 +180,10 @@ export function ChatApp({
         {panel && panelMessage && wide ? (
           <aside
             aria-labelledby="sources-heading"
-            className="flex w-[26rem] shrink-0 flex-col border-l border-slate-200 bg-white"
+            className={cn(
+              'flex shrink-0 flex-col border-l border-slate-200 bg-white',
+              documentOpen ? 'w-[min(44rem,50vw)]' : 'w-[26rem]',
+            )}
             onKeyDown={(e) => {
               if (e.key === 'Escape') closePanel()
             }}
@@ -176,15 +195,18 @@ export function ChatApp({
                 tabIndex={-1}
                 className="font-semibold focus:outline-none"
               >
-                Sources
+                {t('sources.heading')}
               </h2>
-              <Button variant="ghost" size="icon-sm" aria-label="Close sources" onClick={closePanel}>
+              <Button variant="ghost" size="icon-sm" aria-label={t('sources.close')} onClick={closePanel}>
                 <X aria-hidden />
               </Button>
             </div>
-            <div className="min-h-0 flex-1 overflow-y-auto">
-              <CitationList citations={panelMessage.citations} selected={panel.n} />
-            </div>
+            <SourcesPanelBody
+              key={`${panel.messageId}-${panel.n}`}
+              citations={panelMessage.citations}
+              selected={panel.n}
+              onDocumentChange={setDocumentOpen}
+            />
           </aside>
         ) : null}
       </div>
@@ -193,16 +215,20 @@ export function ChatApp({
         onOpenChange={(open) => {
           if (!open) setPanel(null)
         }}
-        title="Sources"
+        title={t('sources.heading')}
       >
         {panelMessage && panel ? (
-          <CitationList citations={panelMessage.citations} selected={panel.n} />
+          <SourcesPanelBody
+            key={`${panel.messageId}-${panel.n}`}
+            citations={panelMessage.citations}
+            selected={panel.n}
+          />
         ) : null}
       </Sheet>
       <Sheet
         open={historyOpen}
         onOpenChange={setHistoryOpen}
-        title="Conversations"
+        title={t('chat.conversations')}
         side="left"
         className="w-80"
       >

@@ -1,47 +1,43 @@
 'use client'
 
-import { ExternalLink } from 'lucide-react'
+import { applicabilityLabel } from '@policydesk/db/profiles'
+import { findUntrustedSpans } from '@policydesk/text/untrusted'
+import { BookOpen, ExternalLink } from 'lucide-react'
 import { useEffect, useRef } from 'react'
-import type { UiCitation } from '@/lib/chat/types'
-import { cn } from '@/lib/utils'
-
-/** Splits a passage around the supporting quote (exact match, else whitespace-insensitive). */
-export function highlightQuote(passage: string, quote: string): [string, string, string] | null {
-  if (!quote) return null
-  const at = passage.indexOf(quote)
-  if (at !== -1) return [passage.slice(0, at), quote, passage.slice(at + quote.length)]
-  const words = quote
-    .trim()
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  const match = new RegExp(words.join('\\s+')).exec(passage)
-  if (!match) return null
-  return [passage.slice(0, match.index), match[0], passage.slice(match.index + match[0].length)]
-}
+import { useTranslations } from 'use-intl'
+import { OmittedText } from '@/components/untrusted-text'
+import type { UiCitation } from '@/lib/shared/chat/types'
+import { cn } from '@/lib/shared/utils'
+import { PassageText } from './passage-text'
 
 function Passage({ citation }: { citation: UiCitation }) {
-  const parts = highlightQuote(citation.passage, citation.quote)
+  // Sentences addressed to an AI were withheld from the answer: shown struck through, never as policy
+  // (plain text then: a planted instruction must not get Markdown's help to look like policy).
+  const untrusted = findUntrustedSpans(citation.passage)
   return (
-    <blockquote className="rounded-md border-l-4 border-slate-200 bg-slate-50 p-3 text-sm whitespace-pre-line text-slate-700">
-      {parts ? (
-        <>
-          {parts[0]}
-          <mark className="rounded-sm bg-yellow-200 px-0.5 text-slate-900" data-testid="citation-quote">
-            {parts[1]}
-          </mark>
-          {parts[2]}
-        </>
+    <blockquote className="rounded-md border-l-4 border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
+      {untrusted.length > 0 ? (
+        <div className="whitespace-pre-line">
+          <OmittedText text={citation.passage} spans={untrusted} renderText={(part) => part} />
+        </div>
       ) : (
-        citation.passage
+        <PassageText passage={citation.passage} quote={citation.quote} />
       )}
     </blockquote>
   )
 }
 
-type Props = { citations: UiCitation[]; selected: number | null }
+type Props = {
+  citations: UiCitation[]
+  selected: number | null
+  /** Opens the cited spot inside the document (the PDF page, or the document text). */
+  onShowInDocument?: (citation: UiCitation, trigger: HTMLElement) => void
+}
 
 /** Every source of one answer; the chosen one is scrolled into view and outlined. */
-export function CitationList({ citations, selected }: Props) {
+export function CitationList({ citations, selected, onShowInDocument }: Props) {
+  const t = useTranslations('sources')
+  const common = useTranslations('common')
   const refs = useRef(new Map<number, HTMLLIElement>())
   useEffect(() => {
     if (selected !== null) refs.current.get(selected)?.scrollIntoView({ block: 'nearest' })
@@ -69,24 +65,46 @@ export function CitationList({ citations, selected }: Props) {
               </span>
               <div className="min-w-0">
                 <h3 className="font-medium text-slate-900">{c.title}</h3>
+                {applicabilityLabel(c.appliesTo) ? (
+                  <p className="text-xs text-amber-900">
+                    {t('appliesTo', { who: applicabilityLabel(c.appliesTo) ?? '' })}
+                  </p>
+                ) : null}
                 <p className="text-xs text-slate-500">
-                  {c.versionNo ? `Version ${c.versionNo}` : null}
-                  {where ? ` · ${where}` : null}
-                  {c.page ? ` · page ${c.page}` : null}
+                  {[
+                    c.versionNo ? t('version', { n: c.versionNo }) : null,
+                    where || null,
+                    c.page ? t('page', { n: c.page }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </p>
               </div>
             </div>
             <Passage citation={c} />
-            <a
-              href={`/api/documents/${c.documentId}/original?version=${c.versionId}`}
-              target="_blank"
-              rel="noopener noreferrer"
-              className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:underline"
-            >
-              Open the original document
-              <ExternalLink className="size-3.5" aria-hidden />
-              <span className="sr-only">(opens in a new tab)</span>
-            </a>
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+              {onShowInDocument ? (
+                <button
+                  type="button"
+                  onClick={(e) => onShowInDocument(c, e.currentTarget)}
+                  className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:underline"
+                  data-testid="show-in-document"
+                >
+                  <BookOpen className="size-3.5" aria-hidden />
+                  {t('showInDocument')}
+                </button>
+              ) : null}
+              <a
+                href={`/api/documents/${c.documentId}/original?version=${c.versionId}`}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:underline"
+              >
+                {t('openOriginal')}
+                <ExternalLink className="size-3.5" aria-hidden />
+                <span className="sr-only">{common('newTab')}</span>
+              </a>
+            </div>
           </li>
         )
       })}

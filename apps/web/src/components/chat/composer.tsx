@@ -2,8 +2,12 @@
 
 import { ArrowUp, Square } from 'lucide-react'
 import { type RefObject, useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Textarea } from '@/components/ui/textarea'
+
+/** The question box's id: the chat's skip link jumps here past the header and the conversation list. */
+export const COMPOSER_ID = 'chat-question'
 
 const MAX_LENGTH = 4000
 
@@ -16,6 +20,7 @@ type Props = {
 
 /** Enter sends, Shift+Enter adds a line; while an answer streams, the send button becomes Stop. */
 export function Composer({ streaming, onSend, onStop, inputRef }: Props) {
+  const t = useTranslations('composer')
   const [text, setText] = useState('')
   const submit = () => {
     if (streaming || text.trim().length === 0 || text.length > MAX_LENGTH) return
@@ -43,20 +48,21 @@ export function Composer({ streaming, onSend, onStop, inputRef }: Props) {
           }}
           rows={2}
           maxLength={MAX_LENGTH + 1}
-          placeholder="Ask a question about company policy…"
-          aria-label="Your question"
+          placeholder={t('placeholder')}
+          aria-label={t('label')}
+          id={COMPOSER_ID}
           className="field-sizing-content max-h-48 min-h-14 border-0 bg-transparent pr-14 shadow-none focus-visible:outline-none"
         />
         <div className="absolute right-2 bottom-2">
           {streaming ? (
-            <Button variant="secondary" size="icon" aria-label="Stop answering" onClick={onStop}>
+            <Button variant="secondary" size="icon" aria-label={t('stop')} onClick={onStop}>
               <Square className="fill-current" aria-hidden />
             </Button>
           ) : (
             <Button
               type="submit"
               size="icon"
-              aria-label="Send question"
+              aria-label={t('send')}
               disabled={text.trim().length === 0 || text.length > MAX_LENGTH}
             >
               <ArrowUp aria-hidden />
@@ -65,10 +71,7 @@ export function Composer({ streaming, onSend, onStop, inputRef }: Props) {
         </div>
       </div>
       <p className="mt-1.5 flex justify-between px-1 text-xs text-slate-500">
-        <span>
-          Answers come only from documents you may read, with sources. Enter to send, Shift+Enter for a new
-          line.
-        </span>
+        <span>{t('hint')}</span>
         {text.length > MAX_LENGTH - 400 ? (
           <span className={text.length > MAX_LENGTH ? 'text-red-700' : undefined}>
             {text.length}/{MAX_LENGTH}

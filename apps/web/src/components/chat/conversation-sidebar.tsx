@@ -2,9 +2,11 @@
 
 import { Check, MessageSquare, Pencil, Plus, Trash2, X } from 'lucide-react'
 import { useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
-import type { ConversationItem } from '@/lib/chat/types'
-import { cn } from '@/lib/utils'
+import type { ConversationItem } from '@/lib/shared/chat/types'
+import { cn } from '@/lib/shared/utils'
+import { DeleteHistoryButton } from './delete-history-button'
 
 type Props = {
   conversations: ConversationItem[]
@@ -28,6 +30,7 @@ function ConversationRow({
   onRename: (title: string) => Promise<void>
   onDelete: () => Promise<void>
 }) {
+  const t = useTranslations('chat')
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view')
   const [title, setTitle] = useState(item.title)
 
@@ -44,7 +47,7 @@ function ConversationRow({
         <input
           // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this title
           autoFocus
-          aria-label="Conversation title"
+          aria-label={t('conversationTitle')}
           value={title}
           maxLength={120}
           onChange={(e) => setTitle(e.target.value)}
@@ -53,10 +56,10 @@ function ConversationRow({
           }}
           className="h-8 min-w-0 flex-1 rounded-md border border-slate-300 px-2 text-sm"
         />
-        <Button type="submit" variant="ghost" size="icon-sm" aria-label="Save title">
+        <Button type="submit" variant="ghost" size="icon-sm" aria-label={t('saveTitle')}>
           <Check aria-hidden />
         </Button>
-        <Button variant="ghost" size="icon-sm" aria-label="Cancel rename" onClick={() => setMode('view')}>
+        <Button variant="ghost" size="icon-sm" aria-label={t('cancelRename')} onClick={() => setMode('view')}>
           <X aria-hidden />
         </Button>
       </form>
@@ -65,13 +68,15 @@ function ConversationRow({
   if (mode === 'confirm-delete') {
     return (
       <fieldset className="flex items-center gap-1 rounded-md bg-red-50 p-1.5 text-sm">
-        <legend className="sr-only">Confirm delete</legend>
-        <span className="flex-1 truncate px-1 text-red-900">Delete “{item.title}”?</span>
+        <legend className="sr-only">{t('confirmDelete')}</legend>
+        <span className="flex-1 truncate px-1 text-red-900">
+          {t('deleteQuestion', { title: item.title })}
+        </span>
         <Button variant="danger" size="sm" onClick={() => void onDelete()}>
-          Delete
+          {t('delete')}
         </Button>
         <Button variant="ghost" size="sm" onClick={() => setMode('view')}>
-          Cancel
+          {t('cancel')}
         </Button>
       </fieldset>
     )
@@ -91,11 +96,17 @@ function ConversationRow({
       >
         <MessageSquare className="size-4 shrink-0 opacity-60" aria-hidden />
         <span className="truncate">{item.title}</span>
+        {item.unread ? (
+          <span className="ml-auto flex shrink-0 items-center" data-testid="unread-dot">
+            <span className="size-2 rounded-full bg-indigo-600" aria-hidden />
+            <span className="sr-only">{t('unreadReply')}</span>
+          </span>
+        ) : null}
       </button>
       <Button
         variant="ghost"
         size="icon-sm"
-        aria-label={`Rename “${item.title}”`}
+        aria-label={t('rename', { title: item.title })}
         className="opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100"
         onClick={() => {
           setTitle(item.title)
@@ -107,7 +118,7 @@ function ConversationRow({
       <Button
         variant="ghost"
         size="icon-sm"
-        aria-label={`Delete “${item.title}”`}
+        aria-label={t('deleteConversation', { title: item.title })}
         className="opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100"
         onClick={() => setMode('confirm-delete')}
       >
@@ -118,13 +129,14 @@ function ConversationRow({
 }
 
 export function ConversationSidebar({ conversations, activeId, onNew, onOpen, onRename, onDelete }: Props) {
+  const t = useTranslations('chat')
   return (
-    <nav aria-label="Conversations" className="flex h-full flex-col gap-2 p-3">
+    <nav aria-label={t('conversations')} className="flex h-full flex-col gap-2 p-3">
       <Button variant="secondary" onClick={onNew} className="w-full justify-start">
-        <Plus aria-hidden /> New conversation
+        <Plus aria-hidden /> {t('newConversation')}
       </Button>
       {conversations.length === 0 ? (
-        <p className="px-2 pt-2 text-sm text-slate-500">Your conversations appear here.</p>
+        <p className="px-2 pt-2 text-sm text-slate-500">{t('noConversations')}</p>
       ) : (
         <ul className="min-h-0 flex-1 space-y-0.5 overflow-y-auto" data-testid="conversation-list">
           {conversations.map((c) => (
@@ -140,6 +152,9 @@ export function ConversationSidebar({ conversations, activeId, onNew, onOpen, on
           ))}
         </ul>
       )}
+      <div className="mt-auto">
+        <DeleteHistoryButton />
+      </div>
     </nav>
   )
 }

@@ -1,18 +1,19 @@
+'use client'
+
 import { MessageCircleQuestion } from 'lucide-react'
-import { EXAMPLE_QUESTIONS } from '@/lib/chat/examples'
+import { useTranslations } from 'use-intl'
+import { EXAMPLE_QUESTIONS } from '@/lib/shared/chat/examples'
 
 export function EmptyState({ name, onAsk }: { name: string; onAsk: (question: string) => void }) {
+  const t = useTranslations('chat')
   return (
     <div className="mx-auto flex max-w-2xl flex-col items-center px-4 py-10 text-center sm:py-16">
       <MessageCircleQuestion className="mb-3 size-10 text-indigo-600" aria-hidden />
       <h1 className="text-2xl font-semibold text-slate-900">
-        Hi {name.split(' ')[0]}, what would you like to know?
+        {t('greeting', { name: name.split(' ')[0] ?? name })}
       </h1>
-      <p className="mt-2 text-slate-600">
-        Ask about leave, expenses, benefits, security or any other company policy. Every answer cites its
-        sources.
-      </p>
-      <ul aria-label="Example questions" className="mt-8 grid w-full gap-3 sm:grid-cols-2">
+      <p className="mt-2 text-slate-600">{t('intro')}</p>
+      <ul aria-label={t('examples')} className="mt-8 grid w-full gap-3 sm:grid-cols-2">
         {EXAMPLE_QUESTIONS.map((q) => (
           <li key={q}>
             <button

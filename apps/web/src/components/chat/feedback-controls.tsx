@@ -2,10 +2,22 @@
 
 import { Check, ThumbsDown, ThumbsUp } from 'lucide-react'
 import { useId, useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Textarea } from '@/components/ui/textarea'
-import { FEEDBACK_REASONS, type FeedbackReason, type Rating } from '@/lib/chat/types'
-import { cn } from '@/lib/utils'
+import { callApi } from '@/lib/client/api-client'
+import { FEEDBACK_REASONS, type FeedbackReason, type Rating } from '@/lib/shared/chat/types'
+import { cn } from '@/lib/shared/utils'
+
+/** Catalog keys of the reasons (ICU keys cannot hold the stored value's hyphen). */
+const REASON_KEYS = {
+  incorrect: 'incorrect',
+  incomplete: 'incomplete',
+  irrelevant: 'irrelevant',
+  'bad-citation': 'badCitation',
+  outdated: 'outdated',
+  other: 'other',
+} as const satisfies Record<FeedbackReason, string>
 
 type Props = { traceId: string; rating: Rating | null; onRated: (rating: Rating) => void }
 
@@ -15,16 +27,12 @@ async function sendFeedback(body: {
   reason?: FeedbackReason
   comment?: string
 }) {
-  const response = await fetch('/api/feedback', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  return response.ok
+  return (await callApi('/api/feedback', { json: body })).ok
 }
 
 /** Thumbs up/down; after either, an optional reason and comment (the same row is updated). */
 export function FeedbackControls({ traceId, rating, onRated }: Props) {
+  const t = useTranslations('feedback')
   const [detailsOpen, setDetailsOpen] = useState(false)
   const [reason, setReason] = useState<FeedbackReason | ''>('')
   const [comment, setComment] = useState('')
@@ -60,7 +68,7 @@ export function FeedbackControls({ traceId, rating, onRated }: Props) {
         <Button
           variant="ghost"
           size="icon-sm"
-          aria-label="Helpful answer"
+          aria-label={t('helpful')}
           aria-pressed={rating === 'up'}
           disabled={state === 'saving'}
           onClick={() => rate('up')}
@@ -71,7 +79,7 @@ export function FeedbackControls({ traceId, rating, onRated }: Props) {
         <Button
           variant="ghost"
           size="icon-sm"
-          aria-label="Not helpful answer"
+          aria-label={t('notHelpful')}
           aria-pressed={rating === 'down'}
           disabled={state === 'saving'}
           onClick={() => rate('down')}
@@ -82,18 +90,18 @@ export function FeedbackControls({ traceId, rating, onRated }: Props) {
         <span role="status" className="ml-1 text-xs text-slate-500">
           {state === 'saved' ? (
             <span className="inline-flex items-center gap-1">
-              <Check className="size-3" aria-hidden /> Thanks for your feedback
+              <Check className="size-3" aria-hidden /> {t('thanks')}
             </span>
           ) : state === 'failed' ? (
-            'Could not save your feedback.'
+            t('failed')
           ) : rating && !detailsOpen ? (
-            'Feedback saved'
+            t('saved')
           ) : null}
         </span>
       </div>
       {detailsOpen && rating ? (
         <form
-          aria-label="Feedback details"
+          aria-label={t('details')}
           className="w-full max-w-md space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3"
           onSubmit={(e) => {
             e.preventDefault()
@@ -101,7 +109,7 @@ export function FeedbackControls({ traceId, rating, onRated }: Props) {
           }}
         >
           <label htmlFor={`${formId}-reason`} className="block text-xs font-medium text-slate-700">
-            {rating === 'down' ? 'What was wrong? (optional)' : 'Anything to add? (optional)'}
+            {rating === 'down' ? t('whatWasWrong') : t('anythingToAdd')}
           </label>
           <select
             id={`${formId}-reason`}
@@ -109,16 +117,16 @@ export function FeedbackControls({ traceId, rating, onRated }: Props) {
             onChange={(e) => setReason(e.target.value as FeedbackReason | '')}
             className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm"
           >
-            <option value="">Choose a reason</option>
+            <option value="">{t('chooseReason')}</option>
             {FEEDBACK_REASONS.map((r) => (
               <option key={r.value} value={r.value}>
-                {r.label}
+                {t(`reasons.${REASON_KEYS[r.value]}`)}
               </option>
             ))}
           </select>
           <Textarea
-            aria-label="Feedback comment"
-            placeholder="Comment (optional)"
+            aria-label={t('comment')}
+            placeholder={t('commentPlaceholder')}
             rows={2}
             maxLength={2000}
             value={comment}
@@ -126,10 +134,10 @@ export function FeedbackControls({ traceId, rating, onRated }: Props) {
           />
           <div className="flex gap-2">
             <Button type="submit" size="sm" disabled={state === 'saving'}>
-              Send feedback
+              {t('send')}
             </Button>
             <Button variant="ghost" size="sm" onClick={() => setDetailsOpen(false)}>
-              Skip
+              {t('skip')}
             </Button>
           </div>
         </form>

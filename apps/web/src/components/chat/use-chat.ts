@@ -1,9 +1,11 @@
 'use client'
 
 import { useCallback, useRef, useState } from 'react'
-import { unverifiedSentences } from '@/lib/chat/answer-segments'
-import { ChatRequestError, streamChat } from '@/lib/chat/chat-client'
-import type { ChatFinal, ConversationItem, UiMessage } from '@/lib/chat/types'
+import { useTranslations } from 'use-intl'
+import { callApi } from '@/lib/client/api-client'
+import { ChatRequestError, streamChat } from '@/lib/client/chat/chat-client'
+import type { ChatFinal, ConversationItem, UiMessage } from '@/lib/shared/chat/types'
+import { unverifiedSentences } from '@/lib/shared/chat/unverified'
 
 type Options = {
   initialConversationId: string | null
@@ -40,11 +42,13 @@ function finishedAnswer(final: ChatFinal): UiMessage {
     rating: null,
     curated: final.curatedAnswerId !== null,
     status: 'done',
+    ...(final.handoffProposal ? { handoffProposal: final.handoffProposal } : {}),
   }
 }
 
 /** Conversation state and the streaming round trip; presentation lives in the components. */
 export function useChat({ initialConversationId, initialMessages, onConversationChanged }: Options) {
+  const t = useTranslations('answer')
   const [conversationId, setConversationId] = useState<string | null>(initialConversationId)
   const [messages, setMessages] = useState<UiMessage[]>(initialMessages)
   const [streaming, setStreaming] = useState(false)
@@ -65,7 +69,7 @@ export function useChat({ initialConversationId, initialMessages, onConversation
       const controller = new AbortController()
       abortRef.current = controller
       setStreaming(true)
-      setAnnouncement('Answering…')
+      setAnnouncement(t('answering'))
       const question: UiMessage = { ...pendingAnswer(), role: 'user', content: message, status: 'done' }
       setMessages((list) => [...list, question, pendingAnswer()])
       try {
@@ -82,7 +86,7 @@ export function useChat({ initialConversationId, initialMessages, onConversation
               updateLast(() => finishedAnswer(final))
               setConversationId(final.conversationId)
               window.history.replaceState(null, '', `/?c=${final.conversationId}`)
-              setAnnouncement(final.abstained ? 'No answer found in your documents.' : 'Answer ready.')
+              setAnnouncement(final.abstained ? t('abstained') : t('ready'))
               onConversationChanged()
             },
             onError: (error) => updateLast((m) => ({ ...m, status: 'error', error })),
@@ -90,18 +94,15 @@ export function useChat({ initialConversationId, initialMessages, onConversation
           controller.signal,
         )
         updateLast((m) =>
-          m.status === 'streaming' ? { ...m, status: 'error', error: 'The answer stopped early.' } : m,
+          m.status === 'streaming' ? { ...m, status: 'error', error: t('stoppedEarly') } : m,
         )
       } catch (error) {
         if (controller.signal.aborted) {
           updateLast((m) => ({ ...m, status: 'stopped' }))
-          setAnnouncement('Stopped.')
+          setAnnouncement(t('stopped'))
           onConversationChanged()
         } else {
-          const text =
-            error instanceof ChatRequestError
-              ? error.message
-              : 'Could not reach Policy Desk. Check your connection.'
+          const text = error instanceof ChatRequestError ? error.message : t('unreachable')
           updateLast((m) => ({ ...m, status: 'error', error: text }))
           setAnnouncement(text)
         }
@@ -110,7 +111,7 @@ export function useChat({ initialConversationId, initialMessages, onConversation
         setStreaming(false)
       }
     },
-    [conversationId, onConversationChanged, updateLast],
+    [conversationId, onConversationChanged, updateLast, t],
   )
 
   const stop = useCallback(() => abortRef.current?.abort(), [])
@@ -123,11 +124,12 @@ export function useChat({ initialConversationId, initialMessages, onConversation
       window.history.replaceState(null, '', '/')
       return
     }
-    const response = await fetch(`/api/conversations/${id}/messages`)
-    if (!response.ok) return
-    const data = (await response.json()) as { conversation: ConversationItem; messages: UiMessage[] }
+    const result = await callApi<{ conversation: ConversationItem; messages: UiMessage[] }>(
+      `/api/conversations/${id}/messages`,
+    )
+    if (!result.ok) return
     setConversationId(id)
-    setMessages(data.messages)
+    setMessages(result.data.messages)
     window.history.replaceState(null, '', `/?c=${id}`)
   }, [])
 

@@ -1,12 +1,14 @@
 import type { AnswerDetail } from '@policydesk/db'
 import { MessageSquareText } from 'lucide-react'
 import type { ReactNode } from 'react'
-import { formatDateTime, formatInt, formatMs, formatScore, formatUsd } from '@/lib/review/format'
-import { cn } from '@/lib/utils'
+import { getTranslator } from '@/lib/server/i18n/server'
+import { formatDateTime, formatInt, formatMs, formatScore, formatUsd } from '@/lib/shared/format'
+import { cn } from '@/lib/shared/utils'
 import { AnswerSentences } from './answer-sentences'
 import { FlagBadges, RatingMark } from './badges'
 import { CandidatesTable } from './candidates-table'
 import { LatencyBars } from './latency-bars'
+import { ToolCallsCard } from './tool-calls'
 import { Badge, Card, CardTitle } from './ui'
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {
@@ -19,7 +21,7 @@ function Meta({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Everything behind one answer, read-only: the analyst's evidence for a verdict. */
-export function AnswerDetailView({
+export async function AnswerDetailView({
   detail,
   lowScoreThreshold,
   headingLevel = 1,
@@ -28,6 +30,7 @@ export function AnswerDetailView({
   lowScoreThreshold: number
   headingLevel?: 1 | 2
 }) {
+  const t = await getTranslator()
   const { trace, candidates } = detail
   const Heading = headingLevel === 1 ? 'h1' : 'h2'
   const validationFailed =
@@ -48,7 +51,9 @@ export function AnswerDetailView({
         <div className="mb-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
           <span>{formatDateTime(trace.createdAt)}</span>
           <span aria-hidden>·</span>
-          <span>{detail.user ? `${detail.user.name} (${detail.user.email})` : 'Unknown user'}</span>
+          <span>
+            {detail.user ? `${detail.user.name} (${detail.user.email})` : t('review.detail.unknownUser')}
+          </span>
           <FlagBadges
             flags={{
               abstained: trace.abstained,
@@ -64,16 +69,14 @@ export function AnswerDetailView({
         </Heading>
         {trace.rewrittenQuery !== trace.question ? (
           <p className="mt-1 text-sm text-slate-600">
-            <span className="font-medium text-slate-700">Rewritten for retrieval:</span>{' '}
+            <span className="font-medium text-slate-700">{t('review.detail.rewritten')}</span>{' '}
             {trace.rewrittenQuery}
           </p>
         ) : (
-          <p className="mt-1 text-xs text-slate-500">
-            Rewritten query: unchanged (the question stands on its own).
-          </p>
+          <p className="mt-1 text-xs text-slate-500">{t('review.detail.unchanged')}</p>
         )}
         <div className="mt-3 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="user-feedback">
-          <div className="mb-1 text-xs font-medium text-slate-600">The employee’s feedback</div>
+          <div className="mb-1 text-xs font-medium text-slate-600">{t('review.detail.feedback')}</div>
           {detail.feedback ? (
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <RatingMark rating={detail.feedback.rating} />
@@ -81,15 +84,15 @@ export function AnswerDetailView({
               {detail.feedback.comment ? <q className="text-slate-800">{detail.feedback.comment}</q> : null}
             </div>
           ) : (
-            <p className="text-sm text-slate-500">No rating given.</p>
+            <p className="text-sm text-slate-500">{t('review.detail.noRating')}</p>
           )}
         </div>
       </Card>
 
       {earlier.length > 0 ? (
         <Card>
-          <CardTitle aside={`${earlier.length} earlier message${earlier.length === 1 ? '' : 's'}`}>
-            Conversation so far
+          <CardTitle aside={t('review.detail.earlier', { count: earlier.length, n: String(earlier.length) })}>
+            {t('review.detail.conversation')}
           </CardTitle>
           <ol className="space-y-2 p-4" data-testid="conversation-context">
             {earlier.map((m) => (
@@ -100,12 +103,10 @@ export function AnswerDetailView({
                   m.role === 'user' ? 'ml-auto bg-indigo-600 text-white' : 'bg-slate-100 text-slate-800',
                 )}
               >
-                <span className="sr-only">{m.role === 'user' ? 'Employee: ' : 'Assistant: '}</span>
-                {m.content ?? (
-                  <span className="italic text-slate-500">
-                    Hidden: this answer used documents outside your groups.
-                  </span>
-                )}
+                <span className="sr-only">
+                  {m.role === 'user' ? t('review.detail.employee') : t('review.detail.assistant')}
+                </span>
+                {m.content ?? <span className="italic text-slate-500">{t('review.detail.hidden')}</span>}
               </li>
             ))}
           </ol>
@@ -114,16 +115,20 @@ export function AnswerDetailView({
 
       <Card>
         <CardTitle
-          aside={`${Math.round(trace.validation.supportedSentenceRate * 100)} % of claims supported · ${trace.citations.length} citation${trace.citations.length === 1 ? '' : 's'}`}
+          aside={t('review.detail.answerAside', {
+            percent: String(Math.round(trace.validation.supportedSentenceRate * 100)),
+            count: trace.citations.length,
+            n: String(trace.citations.length),
+          })}
         >
           <span className="inline-flex items-center gap-1.5">
             <MessageSquareText className="size-4 text-slate-500" aria-hidden />
-            Answer, sentence by sentence
+            {t('review.detail.answer')}
           </span>
         </CardTitle>
         {trace.abstained ? (
           <p className="border-b border-slate-100 bg-sky-50 px-4 py-2 text-sm text-sky-900">
-            The assistant abstained: {trace.answer}
+            {t('review.detail.abstained', { answer: trace.answer })}
           </p>
         ) : null}
         {trace.validation.sentences.length > 0 ? (
@@ -133,8 +138,9 @@ export function AnswerDetailView({
         )}
         {trace.validation.invalidCitations.length > 0 ? (
           <p className="border-t border-red-100 bg-red-50 px-4 py-2 text-xs text-red-800">
-            Invalid citations (no such source was given to the model):{' '}
-            {trace.validation.invalidCitations.map((n) => `[${n}]`).join(', ')}
+            {t('review.detail.invalidCitations', {
+              list: trace.validation.invalidCitations.map((n) => `[${n}]`).join(', '),
+            })}
           </p>
         ) : null}
         {trace.citations.length > 0 ? (
@@ -146,7 +152,9 @@ export function AnswerDetailView({
               <li key={c.n}>
                 <span className="mr-1 font-mono text-indigo-700">[{c.n}]</span>
                 <span className="font-medium">{c.title}</span>
-                {c.page !== null ? <span className="text-slate-500"> p. {c.page}</span> : null}
+                {c.page !== null ? (
+                  <span className="text-slate-500">{t('review.detail.page', { page: String(c.page) })}</span>
+                ) : null}
                 {c.quote ? <span className="text-slate-600"> — “{c.quote}”</span> : null}
               </li>
             ))}
@@ -158,59 +166,70 @@ export function AnswerDetailView({
         <CardTitle
           aside={
             trace.model === 'curated'
-              ? 'Served from a curated answer: no retrieval ran'
-              : `${candidates.length} retrieved · ${usedCount} used · ${citedCount} cited · top score ${formatScore(trace.topScore)}`
+              ? t('review.detail.curatedAside')
+              : t('review.detail.retrievedAside', {
+                  retrieved: String(candidates.length),
+                  used: String(usedCount),
+                  cited: String(citedCount),
+                  score: formatScore(trace.topScore, 3),
+                })
           }
         >
-          Retrieved passages
+          {t('review.detail.retrieved')}
         </CardTitle>
         {candidates.length > 0 ? (
           <CandidatesTable candidates={candidates} />
         ) : (
-          <p className="px-4 py-3 text-sm text-slate-500">No candidates were retrieved for this answer.</p>
+          <p className="px-4 py-3 text-sm text-slate-500">{t('review.detail.noCandidates')}</p>
         )}
       </Card>
 
+      <ToolCallsCard toolCalls={trace.toolCalls} />
+
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
-          <CardTitle>Document versions used</CardTitle>
+          <CardTitle>{t('review.detail.versions')}</CardTitle>
           {detail.versions.length > 0 ? (
             <ul className="divide-y divide-slate-100 text-sm" data-testid="versions">
               {detail.versions.map((v) => (
                 <li key={v.versionId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
                   <span>
                     <span className="font-medium text-slate-900">{v.title}</span>{' '}
-                    <span className="text-slate-500">version {v.versionNo}</span>
+                    <span className="text-slate-500">
+                      {t('review.detail.version', { n: String(v.versionNo) })}
+                    </span>
                     {v.effectiveDate ? (
-                      <span className="text-xs text-slate-500"> · effective {v.effectiveDate}</span>
+                      <span className="text-xs text-slate-500">
+                        {t('review.detail.effective', { date: v.effectiveDate })}
+                      </span>
                     ) : null}
                   </span>
                   {v.deleted ? (
-                    <Badge tone="red">Document deleted</Badge>
+                    <Badge tone="red">{t('review.detail.deleted')}</Badge>
                   ) : v.current ? (
-                    <Badge tone="emerald">Current version</Badge>
+                    <Badge tone="emerald">{t('review.detail.current')}</Badge>
                   ) : (
-                    <Badge tone="amber">Superseded</Badge>
+                    <Badge tone="amber">{t('review.detail.superseded')}</Badge>
                   )}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="px-4 py-3 text-sm text-slate-500">None.</p>
+            <p className="px-4 py-3 text-sm text-slate-500">{t('review.detail.none')}</p>
           )}
         </Card>
         <Card>
-          <CardTitle>Run</CardTitle>
+          <CardTitle>{t('review.detail.run')}</CardTitle>
           <div className="space-y-4 p-4">
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-              <Meta label="Model">{trace.model}</Meta>
-              <Meta label="Prompt version">{trace.promptVersion}</Meta>
-              <Meta label="Embedding model">{trace.embeddingModel}</Meta>
-              <Meta label="Tokens in / out">
+              <Meta label={t('review.detail.model')}>{trace.model}</Meta>
+              <Meta label={t('review.detail.promptVersion')}>{trace.promptVersion}</Meta>
+              <Meta label={t('review.detail.embeddingModel')}>{trace.embeddingModel}</Meta>
+              <Meta label={t('review.detail.tokens')}>
                 {formatInt(trace.tokensIn)} / {formatInt(trace.tokensOut)}
               </Meta>
-              <Meta label="Cost">{formatUsd(Number(trace.costUsd))}</Meta>
-              <Meta label="First token / total">
+              <Meta label={t('review.detail.cost')}>{formatUsd(Number(trace.costUsd))}</Meta>
+              <Meta label={t('review.detail.timing')}>
                 {formatMs(trace.ttftMs)} / {formatMs(trace.totalMs)}
               </Meta>
             </dl>

@@ -2,8 +2,9 @@ import { Download, Search } from 'lucide-react'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { buttonVariants } from '@/components/ui/button'
-import { activeFilterCount, type LogQuery, logQueryString } from '@/lib/review/filters'
-import { formatScore } from '@/lib/review/format'
+import { getTranslator } from '@/lib/server/i18n/server'
+import { formatScore } from '@/lib/shared/format'
+import { activeFilterCount, type LogQuery, logQueryString } from '@/lib/shared/review/filters'
 import { controlClass } from './ui'
 
 type Option = { value: string; label: string }
@@ -25,14 +26,14 @@ function SelectField({
   label,
   value,
   options,
-  anyLabel = 'Any',
+  anyLabel,
 }: {
   id: string
   name: keyof LogQuery
   label: string
   value: string | undefined
   options: Option[]
-  anyLabel?: string
+  anyLabel: string
 }) {
   return (
     <Field id={id} label={label}>
@@ -52,7 +53,7 @@ function SelectField({
  * The answers log's filters: a plain GET form (works without JavaScript, the URL is shareable), and the
  * export links for exactly what is filtered.
  */
-export function AnswerLogFilters({
+export async function AnswerLogFilters({
   query,
   groups,
   documents,
@@ -65,20 +66,22 @@ export function AnswerLogFilters({
   models: string[]
   lowScoreThreshold: number
 }) {
+  const t = await getTranslator()
+  const any = t('review.filters.any')
   const active = activeFilterCount(query)
   const exportQuery = logQueryString(query)
   const exportHref = (format: string) =>
     `/api/review/export${exportQuery ? `${exportQuery}&` : '?'}format=${format}`
   return (
     <search
-      aria-label="Filter answers"
+      aria-label={t('review.filters.label')}
       className="mb-4 block rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <form method="get" action="/review">
         <div className="mb-3 flex flex-wrap items-end gap-3">
           <div className="flex min-w-64 flex-1 flex-col gap-1">
             <label htmlFor="f-q" className="text-xs font-medium text-slate-700">
-              Search questions
+              {t('review.filters.search')}
             </label>
             <div className="relative">
               <Search
@@ -90,12 +93,12 @@ export function AnswerLogFilters({
                 name="q"
                 type="search"
                 defaultValue={query.q ?? ''}
-                placeholder='Words, "a phrase", -exclude'
+                placeholder={t('review.filters.searchPlaceholder')}
                 className={`${controlClass} pl-8`}
               />
             </div>
           </div>
-          <Field id="f-from" label="From">
+          <Field id="f-from" label={t('review.filters.from')}>
             <input
               id="f-from"
               name="from"
@@ -104,7 +107,7 @@ export function AnswerLogFilters({
               className={controlClass}
             />
           </Field>
-          <Field id="f-to" label="To">
+          <Field id="f-to" label={t('review.filters.to')}>
             <input id="f-to" name="to" type="date" defaultValue={query.to ?? ''} className={controlClass} />
           </Field>
         </div>
@@ -112,58 +115,79 @@ export function AnswerLogFilters({
           <SelectField
             id="f-feedback"
             name="feedback"
-            label="Feedback"
+            label={t('review.filters.feedback')}
+            anyLabel={any}
             value={query.feedback}
             options={[
-              { value: 'down', label: 'Thumbs down' },
-              { value: 'up', label: 'Thumbs up' },
-              { value: 'none', label: 'No feedback' },
+              { value: 'down', label: t('review.filters.thumbsDown') },
+              { value: 'up', label: t('review.filters.thumbsUp') },
+              { value: 'none', label: t('review.filters.noFeedback') },
             ]}
           />
           <SelectField
             id="f-abstained"
             name="abstained"
-            label="Abstained"
+            label={t('review.filters.abstained')}
+            anyLabel={any}
             value={query.abstained}
             options={[
-              { value: 'yes', label: 'Abstained' },
-              { value: 'no', label: 'Answered' },
+              { value: 'yes', label: t('review.filters.abstained') },
+              { value: 'no', label: t('review.filters.answered') },
             ]}
           />
           <SelectField
             id="f-validation"
             name="validation"
-            label="Validation"
+            label={t('review.filters.validation')}
+            anyLabel={any}
             value={query.validation}
             options={[
-              { value: 'failed', label: 'Failed' },
-              { value: 'passed', label: 'Passed' },
+              { value: 'failed', label: t('review.filters.failed') },
+              { value: 'passed', label: t('review.filters.passed') },
             ]}
           />
           <SelectField
             id="f-review"
             name="review"
-            label="Review status"
+            label={t('review.filters.reviewStatus')}
+            anyLabel={any}
             value={query.review}
             options={[
-              { value: 'unreviewed', label: 'Not reviewed' },
-              { value: 'reviewed', label: 'Reviewed' },
-              { value: 'approved', label: 'Approved' },
-              { value: 'corrected', label: 'Corrected' },
-              { value: 'rejected', label: 'Rejected' },
+              { value: 'unreviewed', label: t('review.verdict.none') },
+              { value: 'reviewed', label: t('review.filters.reviewed') },
+              { value: 'approved', label: t('review.verdict.approved') },
+              { value: 'corrected', label: t('review.verdict.corrected') },
+              { value: 'rejected', label: t('review.verdict.rejected') },
             ]}
           />
-          <SelectField id="f-group" name="group" label="User group" value={query.group} options={groups} />
-          <SelectField id="f-doc" name="doc" label="Document cited" value={query.doc} options={documents} />
+          <SelectField
+            id="f-group"
+            name="group"
+            label={t('review.filters.group')}
+            anyLabel={any}
+            value={query.group}
+            options={groups}
+          />
+          <SelectField
+            id="f-doc"
+            name="doc"
+            label={t('review.filters.document')}
+            anyLabel={any}
+            value={query.doc}
+            options={documents}
+          />
           <SelectField
             id="f-model"
             name="model"
-            label="Model"
+            label={t('review.filters.model')}
+            anyLabel={any}
             value={query.model}
             options={models.map((m) => ({ value: m, label: m }))}
           />
           <fieldset className="flex min-w-0 flex-col gap-1">
-            <legend className="mb-1 text-xs font-medium text-slate-700">Retrieval</legend>
+            <legend className="mb-1 text-xs font-medium text-slate-700">
+              {t('review.filters.retrieval')}
+            </legend>
             <label className="flex h-9 items-center gap-2 text-sm whitespace-nowrap text-slate-700">
               <input
                 type="checkbox"
@@ -172,22 +196,22 @@ export function AnswerLogFilters({
                 defaultChecked={query.lowScore === '1'}
                 className="size-4 rounded border-slate-300 accent-indigo-600"
               />
-              Low score{' '}
+              {t('review.filters.lowScore')}{' '}
               <span className="text-xs text-slate-500">&lt; {formatScore(lowScoreThreshold, 3)}</span>
             </label>
           </fieldset>
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-2">
           <button type="submit" className={buttonVariants({ size: 'sm' })}>
-            Apply filters
+            {t('review.filters.apply')}
           </button>
           {active > 0 ? (
             <Link href="/review" className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
-              Clear {active === 1 ? 'the filter' : `${active} filters`}
+              {t('review.filters.clear', { count: active, n: String(active) })}
             </Link>
           ) : null}
           <span className="ml-auto flex items-center gap-2 text-xs text-slate-500">
-            Export {active > 0 ? 'filtered' : 'all'}:
+            {active > 0 ? t('review.filters.exportFiltered') : t('review.filters.exportAll')}
             <a
               href={exportHref('csv')}
               className={buttonVariants({ variant: 'secondary', size: 'sm' })}
@@ -202,7 +226,7 @@ export function AnswerLogFilters({
               download
             >
               <Download aria-hidden />
-              JSONL with traces
+              {t('review.filters.jsonl')}
             </a>
           </span>
         </div>

@@ -1,8 +1,14 @@
+'use client'
+
 import type { schema } from '@policydesk/db'
-import { cn } from '@/lib/utils'
+import { useTranslations } from 'use-intl'
+import { cn } from '@/lib/shared/utils'
 import { Badge } from './ui'
 
-/** Each answer sentence with its citations, support score and whether the validator accepted it. */
+/**
+ * Each answer sentence with its citations, support score and whether the validator accepted it. A client
+ * component so the server-rendered answer detail and the queue can share it (its props are plain data).
+ */
 export function AnswerSentences({
   validation,
   citations,
@@ -10,6 +16,7 @@ export function AnswerSentences({
   validation: schema.TraceValidation
   citations: schema.TraceCitation[]
 }) {
+  const t = useTranslations('review.sentences')
   const known = new Map(citations.map((c) => [c.n, c]))
   const invalid = new Set(validation.invalidCitations)
   return (
@@ -28,13 +35,13 @@ export function AnswerSentences({
               {s.citations.map((n) => (
                 <span
                   key={n}
-                  title={invalid.has(n) ? 'Not one of the sources given to the model' : known.get(n)?.title}
+                  title={invalid.has(n) ? t('notGiven') : known.get(n)?.title}
                   className={cn(
                     'mx-0.5 inline-flex rounded px-1 font-mono text-xs',
                     invalid.has(n) ? 'bg-red-100 text-red-800 line-through' : 'bg-indigo-50 text-indigo-700',
                   )}
                 >
-                  [{n}]{invalid.has(n) ? <span className="sr-only"> (invalid citation)</span> : null}
+                  [{n}]{invalid.has(n) ? <span className="sr-only"> {t('invalid')}</span> : null}
                 </span>
               ))}
             </p>
@@ -49,17 +56,17 @@ export function AnswerSentences({
                   />
                 </div>
                 <span className="w-10 text-right font-mono text-xs text-slate-600 tabular-nums">
-                  <span className="sr-only">Support </span>
+                  <span className="sr-only">{t('support')} </span>
                   {s.support.toFixed(2)}
                 </span>
                 {s.supported ? (
-                  <Badge tone="emerald">Supported</Badge>
+                  <Badge tone="emerald">{t('supported')}</Badge>
                 ) : (
-                  <Badge tone="red">Unsupported</Badge>
+                  <Badge tone="red">{t('unsupported')}</Badge>
                 )}
               </>
             ) : (
-              <Badge>Not a claim</Badge>
+              <Badge>{t('notAClaim')}</Badge>
             )}
           </div>
         </li>

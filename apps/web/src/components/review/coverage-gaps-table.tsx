@@ -1,84 +1,73 @@
 import Link from 'next/link'
-import type { GapCluster } from '@/lib/review/coverage-gaps'
-import { formatDateTime } from '@/lib/review/format'
+import { type Column, DataTable } from '@/components/ui/data-table'
+import { getTranslator, type ServerTranslator } from '@/lib/server/i18n/server'
+import { formatDateTime, formatInt } from '@/lib/shared/format'
+import type { GapCluster } from '@/lib/shared/review/coverage-gaps'
 import { Card, CardTitle, EmptyState } from './ui'
 
+const columns = (t: ServerTranslator): Column<GapCluster>[] => [
+  {
+    key: 'topic',
+    header: t('review.gaps.topic'),
+    cell: (gap) => (
+      <>
+        <div className="font-medium text-slate-900">{gap.label}</div>
+        {gap.examples.length > 1 ? (
+          <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
+            {gap.examples.slice(1).map((e) => (
+              <li key={e.traceId}>
+                <Link href={`/review/answers/${e.traceId}`} className="hover:text-indigo-700 hover:underline">
+                  {e.question}
+                </Link>
+                {e.count > 1 ? <span className="text-slate-500"> ×{e.count}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {gap.examples[0] ? (
+          <Link
+            href={`/review/answers/${gap.examples[0].traceId}`}
+            className="mt-1 inline-block text-xs text-indigo-700 underline"
+          >
+            {t('review.gaps.openLatest')}
+          </Link>
+        ) : null}
+      </>
+    ),
+  },
+  { key: 'asked', header: t('review.gaps.asked'), numeric: true, cell: (gap) => gap.count },
+  { key: 'abstained', header: t('review.gaps.abstained'), numeric: true, cell: (gap) => gap.abstained },
+  { key: 'down', header: t('review.gaps.down'), numeric: true, cell: (gap) => gap.down },
+  {
+    key: 'last',
+    header: t('review.gaps.lastAsked'),
+    nowrap: true,
+    className: 'text-xs text-slate-600',
+    cell: (gap) => formatDateTime(gap.lastAskedAt),
+  },
+]
+
 /** The most frequent unanswered or disliked topics: where a policy is probably missing or unclear. */
-export function CoverageGapsTable({ gaps, sample }: { gaps: GapCluster[]; sample: number }) {
+export async function CoverageGapsTable({ gaps, sample }: { gaps: GapCluster[]; sample: number }) {
+  const t = await getTranslator()
   return (
     <Card>
-      <CardTitle aside={`clustered from the latest ${sample} abstained or thumbs-down questions`}>
-        Coverage gaps
+      <CardTitle aside={t('review.gaps.aside', { sample: formatInt(sample) })}>
+        {t('review.gaps.title')}
       </CardTitle>
       {gaps.length === 0 ? (
         <div className="p-4">
-          <EmptyState title="No gaps in this period">No question was abstained on or rated down.</EmptyState>
+          <EmptyState title={t('review.gaps.emptyTitle')}>{t('review.gaps.emptyText')}</EmptyState>
         </div>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="coverage-gaps">
-            <caption className="sr-only">
-              Topics of abstained or thumbs-down questions, most frequent first
-            </caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Topic (most recent wording) and variants
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Asked
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Abstained
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Thumbs down
-                </th>
-                <th scope="col" className="px-3 py-2 whitespace-nowrap">
-                  Last asked
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {gaps.map((gap) => (
-                <tr key={gap.label} className="align-top" data-testid="coverage-gap">
-                  <td className="px-4 py-2.5">
-                    <div className="font-medium text-slate-900">{gap.label}</div>
-                    {gap.examples.length > 1 ? (
-                      <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
-                        {gap.examples.slice(1).map((e) => (
-                          <li key={e.traceId}>
-                            <Link
-                              href={`/review/answers/${e.traceId}`}
-                              className="hover:text-indigo-700 hover:underline"
-                            >
-                              {e.question}
-                            </Link>
-                            {e.count > 1 ? <span className="text-slate-400"> ×{e.count}</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                    {gap.examples[0] ? (
-                      <Link
-                        href={`/review/answers/${gap.examples[0].traceId}`}
-                        className="mt-1 inline-block text-xs text-indigo-700 underline"
-                      >
-                        Open the latest answer
-                      </Link>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2.5 text-right font-mono tabular-nums">{gap.count}</td>
-                  <td className="px-3 py-2.5 text-right font-mono tabular-nums">{gap.abstained}</td>
-                  <td className="px-3 py-2.5 text-right font-mono tabular-nums">{gap.down}</td>
-                  <td className="px-3 py-2.5 text-xs whitespace-nowrap text-slate-600">
-                    {formatDateTime(gap.lastAskedAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('review.gaps.caption')}
+          columns={columns(t)}
+          rows={gaps}
+          rowKey={(gap) => gap.label}
+          testId="coverage-gaps"
+          rowTestId="coverage-gap"
+        />
       )}
     </Card>
   )

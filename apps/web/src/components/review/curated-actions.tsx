@@ -2,7 +2,9 @@
 
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
+import { callApi } from '@/lib/client/api-client'
 
 type Action = 'reapprove' | 'retire'
 
@@ -14,6 +16,7 @@ export function CuratedActions({
   id: string
   status: 'active' | 'needs_review' | 'retired'
 }) {
+  const t = useTranslations('review.curated.actions')
   const router = useRouter()
   const [busy, setBusy] = useState<Action | null>(null)
   const [confirming, setConfirming] = useState(false)
@@ -22,20 +25,15 @@ export function CuratedActions({
   const run = async (action: Action) => {
     setBusy(action)
     setMessage(null)
-    const response = await fetch(`/api/review/curated/${id}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action }),
-    }).catch(() => null)
+    const result = await callApi(`/api/review/curated/${id}`, { json: { action } })
     setBusy(null)
     setConfirming(false)
-    if (!response?.ok) {
-      const body = response ? ((await response.json().catch(() => null)) as { error?: string } | null) : null
-      setMessage({ tone: 'error', text: body?.error ?? 'The change could not be saved.' })
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: result.serverError ?? t('failed') })
       router.refresh()
       return
     }
-    setMessage({ tone: 'ok', text: action === 'retire' ? 'Retired.' : 'Back in service.' })
+    setMessage({ tone: 'ok', text: action === 'retire' ? t('retired') : t('reapproved') })
     router.refresh()
   }
 
@@ -44,21 +42,21 @@ export function CuratedActions({
     <div className="flex flex-wrap items-center gap-2">
       {status === 'needs_review' ? (
         <Button size="sm" onClick={() => void run('reapprove')} disabled={busy !== null}>
-          {busy === 'reapprove' ? 'Checking sources…' : 'Re-approve'}
+          {busy === 'reapprove' ? t('checking') : t('reapprove')}
         </Button>
       ) : null}
       {confirming ? (
         <>
           <Button size="sm" variant="danger" onClick={() => void run('retire')} disabled={busy !== null}>
-            {busy === 'retire' ? 'Retiring…' : 'Confirm: retire'}
+            {busy === 'retire' ? t('retiring') : t('confirmRetire')}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('cancel')}
           </Button>
         </>
       ) : (
         <Button size="sm" variant="secondary" onClick={() => setConfirming(true)} disabled={busy !== null}>
-          Retire
+          {t('retire')}
         </Button>
       )}
       <p

@@ -1,4 +1,7 @@
-import { formatMs } from '@/lib/review/format'
+'use client'
+
+import { useTranslations } from 'use-intl'
+import { formatMs } from '@/lib/shared/format'
 
 const STAGE_ORDER = [
   'rewrite',
@@ -10,24 +13,19 @@ const STAGE_ORDER = [
   'generate',
   'validate',
   'log',
-]
-const STAGE_TEXT: Record<string, string> = {
-  rewrite: 'Rewrite',
-  curated: 'Curated lookup',
-  cache: 'Cache lookup',
-  embed: 'Embed query',
-  retrieve: 'Retrieve',
-  ttft: 'First token',
-  generate: 'Generate',
-  validate: 'Validate',
-  log: 'Write trace',
-}
+] as const
+const isKnownStage = (stage: string): stage is (typeof STAGE_ORDER)[number] =>
+  (STAGE_ORDER as readonly string[]).includes(stage)
 
-/** Time per pipeline stage as bars relative to the total (first token is a point within generation). */
+/**
+ * Time per pipeline stage as bars relative to the total (first token is a point within generation). A
+ * client component so server-rendered pages share it (its props are plain data).
+ */
 export function LatencyBars({ latency, totalMs }: { latency: Record<string, number>; totalMs: number }) {
-  const stages = [
+  const t = useTranslations('review.latency')
+  const stages: string[] = [
     ...STAGE_ORDER.filter((s) => s in latency),
-    ...Object.keys(latency).filter((s) => !STAGE_ORDER.includes(s) && s !== 'total'),
+    ...Object.keys(latency).filter((s) => !isKnownStage(s) && s !== 'total'),
   ]
   const total = Math.max(totalMs, 1)
   return (
@@ -36,7 +34,7 @@ export function LatencyBars({ latency, totalMs }: { latency: Record<string, numb
         const ms = latency[stage] ?? 0
         return (
           <div key={stage} className="grid grid-cols-[7.5rem_1fr_4rem] items-center gap-2">
-            <dt className="text-slate-600">{STAGE_TEXT[stage] ?? stage}</dt>
+            <dt className="text-slate-600">{isKnownStage(stage) ? t(`stages.${stage}`) : stage}</dt>
             <dd className="h-2 overflow-hidden rounded-full bg-slate-100">
               <div
                 className={stage === 'ttft' ? 'h-full bg-amber-400' : 'h-full bg-indigo-500'}
@@ -48,7 +46,7 @@ export function LatencyBars({ latency, totalMs }: { latency: Record<string, numb
         )
       })}
       <div className="grid grid-cols-[7.5rem_1fr_4rem] items-center gap-2 border-t border-slate-100 pt-1.5 font-medium">
-        <dt className="text-slate-800">Total</dt>
+        <dt className="text-slate-800">{t('total')}</dt>
         <dd />
         <dd className="text-right font-mono text-slate-900 tabular-nums">{formatMs(totalMs)}</dd>
       </div>

@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react'
-import { cn } from '@/lib/utils'
+import { cn } from '@/lib/shared/utils'
 
 /** Building blocks of the review pages; the page parts shared with the admin area live in components/ui/page. */
 

@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from 'react'
 import { controlClass } from '@/components/ui/page'
-import { cn } from '@/lib/utils'
+import { cn } from '@/lib/shared/utils'
 
 export { Alert, Card, controlClass, EmptyState, PageHeader } from '@/components/ui/page'
 

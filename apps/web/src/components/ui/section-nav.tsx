@@ -3,7 +3,7 @@
 import type { LucideIcon } from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { cn } from '@/lib/utils'
+import { cn } from '@/lib/shared/utils'
 
 export type SectionLink = {
   href: string

@@ -3,7 +3,8 @@
 import * as Dialog from '@radix-ui/react-dialog'
 import { X } from 'lucide-react'
 import type { ReactNode } from 'react'
-import { cn } from '@/lib/utils'
+import { useTranslations } from 'use-intl'
+import { cn } from '@/lib/shared/utils'
 
 type SheetProps = {
   open: boolean
@@ -25,10 +26,11 @@ export function Sheet({
   className,
   children,
 }: SheetProps) {
+  const t = useTranslations('common')
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <Dialog.Content
           className={cn(
             'fixed inset-y-0 z-50 flex w-[min(100vw,28rem)] flex-col bg-white shadow-xl focus:outline-none',
@@ -46,7 +48,7 @@ export function Sheet({
             </div>
             <Dialog.Close
               className="rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
-              aria-label="Close panel"
+              aria-label={t('close')}
             >
               <X className="size-5" aria-hidden />
             </Dialog.Close>

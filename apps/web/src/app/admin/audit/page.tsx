@@ -3,6 +3,9 @@ import { AuditFilters } from '@/components/admin/audit/audit-filters'
 import { AuditTable } from '@/components/admin/audit/audit-table'
 import { Pagination } from '@/components/admin/pagination'
 import { Alert, EmptyState, PageHeader } from '@/components/ui/form-controls'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { getTranslator } from '@/lib/server/i18n/server'
 import {
   type AuditSearchParams,
   auditDateRange,
@@ -11,9 +14,7 @@ import {
   hrefWith,
   pageWindow,
   parseSearchParams,
-} from '@/lib/admin/search-params'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
+} from '@/lib/shared/admin/search-params'
 
 export const dynamic = 'force-dynamic'
 
@@ -33,6 +34,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
   await requirePageRole(ROLES.admins)
+  const t = await getTranslator()
   const { params, problem } = parseSearchParams(auditSearchParamsSchema, firstValues(await searchParams))
   const db = getDb()
   let result = await load(params, params.page)
@@ -42,13 +44,10 @@ export default async function AuditPage({
   const filtered = Boolean(params.action || params.actor || params.from || params.to)
   return (
     <>
-      <PageHeader
-        title="Audit log"
-        description="Every change made in the admin console and by analysts: who did what, to what, and when."
-      />
+      <PageHeader title={t('admin.audit.title')} description={t('admin.audit.description')} />
       {problem ? (
         <div className="mb-4">
-          <Alert>Some filters were invalid and were ignored ({problem}).</Alert>
+          <Alert>{t('admin.invalidFilters', { problem })}</Alert>
         </div>
       ) : null}
       <AuditFilters
@@ -57,10 +56,8 @@ export default async function AuditPage({
         actors={users.map((u) => ({ id: u.id, label: `${u.name} (${u.email})` }))}
       />
       {result.rows.length === 0 ? (
-        <EmptyState title={filtered ? 'No entries match these filters' : 'Nothing recorded yet'}>
-          {filtered
-            ? 'Try a wider date range or another action.'
-            : 'Admin actions will appear here as they happen.'}
+        <EmptyState title={filtered ? t('admin.audit.noMatchTitle') : t('admin.audit.emptyTitle')}>
+          {filtered ? t('admin.audit.noMatchText') : t('admin.audit.emptyText')}
         </EmptyState>
       ) : (
         <>
@@ -68,7 +65,7 @@ export default async function AuditPage({
           <Pagination
             window={window}
             total={result.total}
-            noun="entries"
+            noun={t('admin.audit.noun')}
             hrefForPage={(page) =>
               hrefWith('/admin/audit', { ...params, page }, {}, { page: 1, pageSize: 25 })
             }

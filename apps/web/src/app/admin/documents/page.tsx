@@ -6,6 +6,9 @@ import { DocumentsTable } from '@/components/admin/documents/documents-table'
 import { Pagination } from '@/components/admin/pagination'
 import { buttonVariants } from '@/components/ui/button'
 import { Alert, EmptyState, PageHeader } from '@/components/ui/form-controls'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { getTranslator } from '@/lib/server/i18n/server'
 import {
   type DocumentSearchParams,
   documentSearchParamsSchema,
@@ -13,9 +16,7 @@ import {
   hrefWith,
   pageWindow,
   parseSearchParams,
-} from '@/lib/admin/search-params'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
+} from '@/lib/shared/admin/search-params'
 
 export const dynamic = 'force-dynamic'
 
@@ -41,6 +42,7 @@ export default async function DocumentsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
   await requirePageRole(ROLES.admins)
+  const t = await getTranslator()
   const { params, problem } = parseSearchParams(documentSearchParamsSchema, firstValues(await searchParams))
   const db = getDb()
   let result = await search(params, params.page)
@@ -57,34 +59,38 @@ export default async function DocumentsPage({
   return (
     <>
       <PageHeader
-        title="Documents"
-        description="Everything employees’ answers are drawn from, with the status of each document’s latest version."
+        title={t('admin.documents.title')}
+        description={t('admin.documents.description')}
         actions={
           <Link href="/admin/documents/upload" className={buttonVariants()}>
             <Upload aria-hidden />
-            Upload documents
+            {t('admin.documents.upload')}
           </Link>
         }
       />
       {problem ? (
         <div className="mb-4">
-          <Alert>Some filters were invalid and were ignored ({problem}).</Alert>
+          <Alert>{t('admin.invalidFilters', { problem })}</Alert>
         </div>
       ) : null}
       <DocumentFilters params={params} groups={groups.map((g) => g.name)} tags={tags} />
       {result.rows.length === 0 ? (
         filtered ? (
-          <EmptyState title="No documents match these filters">
+          <EmptyState title={t('admin.documents.noMatchTitle')}>
             <Link href="/admin/documents" className="text-indigo-700 underline">
-              Clear the filters
+              {t('admin.documents.clearFilters')}
             </Link>
           </EmptyState>
         ) : (
-          <EmptyState title="No documents yet">
-            <Link href="/admin/documents/upload" className="text-indigo-700 underline">
-              Upload the first policies
-            </Link>{' '}
-            or run <code>npx policydesk ingest samples/policies</code>.
+          <EmptyState title={t('admin.documents.emptyTitle')}>
+            {t.rich('admin.documents.emptyText', {
+              upload: (chunks) => (
+                <Link href="/admin/documents/upload" className="text-indigo-700 underline">
+                  {chunks}
+                </Link>
+              ),
+              code: (chunks) => <code>{chunks}</code>,
+            })}
           </EmptyState>
         )
       ) : (
@@ -97,7 +103,7 @@ export default async function DocumentsPage({
           <Pagination
             window={window}
             total={result.total}
-            noun="documents"
+            noun={t('admin.documents.noun')}
             hrefForPage={(page) => href({ page })}
           />
         </>

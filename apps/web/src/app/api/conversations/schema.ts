@@ -1,11 +1,5 @@
 import { z } from 'zod'
+import { conversationTitleSchema } from '@/lib/shared/chat/conversation-fields'
 
-const title = z
-  .string()
-  .trim()
-  .min(1, 'the title is empty')
-  .max(120, 'the title is longer than 120 characters')
-
-export const createConversationSchema = z.object({ title: title.optional() })
-export const renameConversationSchema = z.object({ title })
-export const conversationIdSchema = z.uuid()
+/** `POST /api/conversations`: a new conversation, titled or not. */
+export const createConversationSchema = z.object({ title: conversationTitleSchema.optional() })

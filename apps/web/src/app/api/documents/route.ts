@@ -1,53 +1,38 @@
 import { readIngestEnv } from '@policydesk/ingest'
-import { acceptUpload, type UploadOutcome } from '@/lib/admin/accept-upload'
-import { isCrossOrigin } from '@/lib/admin/same-origin'
-import { parseUploadForm } from '@/lib/admin/upload-fields'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
+import { acceptUpload, type UploadOutcome } from '@/lib/server/admin/accept-upload'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { webEnv } from '@/lib/server/env'
+import { readMultipart } from '@/lib/server/request/multipart'
+import { sameOriginOnly } from '@/lib/server/request/same-origin-only'
+import { MAX_FILES_PER_UPLOAD, parseUploadForm } from './schema'
 
 export const dynamic = 'force-dynamic'
 
-const MAX_FILES_OF_MAX_SIZE = 10
-
 /**
  * Admin upload (multipart): `file` (repeatable) plus fields shared by every file of the request — `title`
- * (one file only), `tags`, `groups`, `effectiveDate`, `documentId` (replace). Each file is checked and
- * stored on its own: a refused file is reported with its reason and does not stop the others.
- * 201 when at least one file was accepted; otherwise the refusal's status (or 422 for several).
+ * (one file only), `tags`, `groups`, `effectiveDate`, `documentId` (replace). The body is parsed as it
+ * streams in: a file over INGEST_MAX_MB or a request over UPLOAD_REQUEST_LIMIT_MB is a 413 before the rest
+ * is read. Each file is then checked and stored on its own: a refused file is reported with its reason and
+ * does not stop the others. 201 when at least one file was accepted; otherwise the refusal's status (or
+ * 422 for several).
  */
-export async function POST(request: Request) {
-  const auth = await authorizeApi(ROLES.admins)
+export const POST = sameOriginOnly(async (request: Request) => {
+  const auth = await authorizeApi(ROLES.admins, { tokens: ['documents:write'] })
   if (!auth.ok) return auth.response
-  if (isCrossOrigin(request))
-    return Response.json({ error: 'Cross-site uploads are refused.' }, { status: 403 })
-  if (!(request.headers.get('content-type') ?? '').includes('multipart/form-data')) {
-    return Response.json({ error: 'Send the files as multipart/form-data.' }, { status: 415 })
-  }
   const maxBytes = readIngestEnv().INGEST_MAX_MB * 1024 * 1024
-  // Bodies are buffered to be parsed: bound one request, whatever the number of files in it.
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes * MAX_FILES_OF_MAX_SIZE) {
-    return Response.json(
-      {
-        error: `The request is too large: send at most ${MAX_FILES_OF_MAX_SIZE} files of the maximum size per request.`,
-      },
-      { status: 413 },
-    )
-  }
-  let form: FormData
-  try {
-    form = await request.formData()
-  } catch {
-    return Response.json({ error: 'The multipart body could not be read.' }, { status: 400 })
-  }
-  const input = parseUploadForm(form)
+  const body = await readMultipart(request, {
+    maxFileBytes: maxBytes,
+    maxRequestBytes: webEnv().UPLOAD_REQUEST_LIMIT_MB * 1024 * 1024,
+    maxFiles: MAX_FILES_PER_UPLOAD,
+  })
+  if (!body.ok) return Response.json({ error: body.error }, { status: body.status })
+  const input = parseUploadForm(body.body)
   if (!input.ok) return Response.json({ error: `Invalid request: ${input.error}` }, { status: 400 })
 
   const ctx = { db: getDb(), actorId: auth.user.id, maxBytes }
   const results: UploadOutcome[] = []
-  for (const file of input.files) {
-    const bytes = Buffer.from(await file.arrayBuffer())
-    results.push(await acceptUpload(ctx, { name: file.name, type: file.type, bytes }, input.fields))
-  }
+  for (const file of input.files) results.push(await acceptUpload(ctx, file, input.fields))
   if (results.some((r) => r.ok)) return Response.json({ results }, { status: 201 })
   const refusals = results.flatMap((r) => (r.ok ? [] : [r]))
   const [only] = refusals
@@ -56,4 +41,4 @@ export async function POST(request: Request) {
     .map((r) => (refusals.length === 1 ? r.error : `${r.fileName}: ${r.error}`))
     .join('; ')
   return Response.json({ error, results }, { status })
-}
+})

@@ -1,14 +1,15 @@
 import { upsertFeedback } from '@policydesk/db'
-import { authorizeApi } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { notFound, parseJsonBody } from '@/lib/http'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { notFound, parseJsonBody } from '@/lib/server/http'
+import { sameOriginOnly } from '@/lib/server/request/same-origin-only'
 import { feedbackRequestSchema } from './schema'
 
 export const dynamic = 'force-dynamic'
 
 /** Thumbs up/down on one's own answer; voting again replaces the earlier vote. */
-export async function POST(request: Request) {
-  const auth = await authorizeApi()
+export const POST = sameOriginOnly(async (request: Request) => {
+  const auth = await authorizeApi(ROLES.anyone, { tokens: ['chat'] })
   if (!auth.ok) return auth.response
   const body = await parseJsonBody(request, feedbackRequestSchema)
   if (!body.ok) return body.response
@@ -26,4 +27,4 @@ export async function POST(request: Request) {
       comment: stored.comment,
     },
   })
-}
+})

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { FEEDBACK_REASONS } from '../../../lib/chat/types'
+import { FEEDBACK_REASONS } from '@/lib/shared/chat/types'
 
 const reasons = FEEDBACK_REASONS.map((r) => r.value) as [string, ...string[]]
 

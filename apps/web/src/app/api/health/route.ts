@@ -1,5 +1,5 @@
 import { sql } from '@policydesk/db'
-import { getDb } from '@/lib/db'
+import { getDb } from '@/lib/server/db'
 
 export const dynamic = 'force-dynamic'
 

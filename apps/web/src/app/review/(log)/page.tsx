@@ -10,13 +10,14 @@ import { AnswerLogFilters } from '@/components/review/answer-log-filters'
 import { AnswerLogTable } from '@/components/review/answer-log-table'
 import { KeysetPagination } from '@/components/review/keyset-pagination'
 import { Alert, EmptyState, PageHeader } from '@/components/review/ui'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { encodeLogCursor } from '@/lib/review/cursor'
-import { reviewEnv } from '@/lib/review/env'
-import { activeFilterCount, type LogQuery, logQueryString, parseLogQuery } from '@/lib/review/filters'
-import { formatInt } from '@/lib/review/format'
-import { toViewer } from '@/lib/review/viewer'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { getTranslator } from '@/lib/server/i18n/server'
+import { reviewEnv } from '@/lib/server/review/env'
+import { formatInt } from '@/lib/shared/format'
+import { encodeLogCursor } from '@/lib/shared/review/cursor'
+import { activeFilterCount, type LogQuery, logQueryString, parseLogQuery } from '@/lib/shared/review/filters'
+import { toViewer } from '@/lib/shared/review/viewer'
 
 export const dynamic = 'force-dynamic'
 
@@ -26,6 +27,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 export default async function AnswersLogPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageRole(ROLES.reviewers)
   const viewer = toViewer(user)
+  const t = await getTranslator()
   const { lowScoreThreshold } = reviewEnv()
   const parsed = parseLogQuery(await searchParams, lowScoreThreshold)
   const query: Partial<LogQuery> = parsed.ok ? parsed.query : {}
@@ -47,30 +49,29 @@ export default async function AnswersLogPage({ searchParams }: { searchParams: S
   const shown = page.rows.length
   const summary =
     shown === 0
-      ? 'No answers'
-      : `${formatInt(shown)} shown of ${total.capped ? `more than ${formatInt(total.count)}` : formatInt(total.count)} matching answers`
+      ? t('review.log.noAnswers')
+      : t(total.capped ? 'review.log.summaryCapped' : 'review.log.summary', {
+          shown: formatInt(shown),
+          total: formatInt(total.count),
+        })
 
   return (
     <>
       <PageHeader
-        title="Review"
-        description={
-          user.role === 'admin'
-            ? 'Every answered and abstained question, newest first. As an admin you see all answers.'
-            : 'Every answered and abstained question, newest first. Answers that used documents outside your groups are not shown.'
-        }
+        title={t('review.log.title')}
+        description={user.role === 'admin' ? t('review.log.descriptionAdmin') : t('review.log.description')}
         actions={
           <Link
             href="/review/queue"
             className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
           >
-            Start the review queue
+            {t('review.log.startQueue')}
           </Link>
         }
       />
       {parsed.ok ? null : (
         <div className="mb-4">
-          <Alert>Some filters were invalid and were ignored ({parsed.error}).</Alert>
+          <Alert>{t('review.invalidFilters', { problem: parsed.error })}</Alert>
         </div>
       )}
       <AnswerLogFilters
@@ -78,22 +79,20 @@ export default async function AnswersLogPage({ searchParams }: { searchParams: S
         groups={groups.map((g) => ({ value: g.id, label: g.name }))}
         documents={documents.map((d) => ({
           value: d.id,
-          label: d.deleted ? `${d.title} (deleted)` : d.title,
+          label: d.deleted ? t('review.log.deletedDocument', { title: d.title }) : d.title,
         }))}
         models={models}
         lowScoreThreshold={lowScoreThreshold}
       />
       {shown === 0 ? (
         activeFilterCount(query) > 0 || query.cursor ? (
-          <EmptyState title="No answers match these filters">
+          <EmptyState title={t('review.log.noMatchTitle')}>
             <Link href="/review" className="text-indigo-700 underline">
-              Clear the filters
+              {t('review.log.clearFilters')}
             </Link>
           </EmptyState>
         ) : (
-          <EmptyState title="No answers yet">
-            Answers appear here as soon as employees ask questions in the chat.
-          </EmptyState>
+          <EmptyState title={t('review.log.emptyTitle')}>{t('review.log.emptyText')}</EmptyState>
         )
       ) : (
         <>

@@ -2,25 +2,32 @@ import { listCuratedAnswers, type schema } from '@policydesk/db'
 import Link from 'next/link'
 import { CuratedActions } from '@/components/review/curated-actions'
 import { Badge, Card, EmptyState, PageHeader } from '@/components/review/ui'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { formatDateTime } from '@/lib/review/format'
-import { toViewer } from '@/lib/review/viewer'
-import { cn } from '@/lib/utils'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { getTranslator } from '@/lib/server/i18n/server'
+import { formatDateTime } from '@/lib/shared/format'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { cn } from '@/lib/shared/utils'
 
 export const dynamic = 'force-dynamic'
 
-const TABS: { status: schema.CuratedStatus | undefined; label: string }[] = [
-  { status: undefined, label: 'All' },
-  { status: 'needs_review', label: 'Needs review' },
-  { status: 'active', label: 'Active' },
-  { status: 'retired', label: 'Retired' },
+const TABS: {
+  status: schema.CuratedStatus | undefined
+  key: 'all' | 'needsReview' | 'active' | 'retired'
+}[] = [
+  { status: undefined, key: 'all' },
+  { status: 'needs_review', key: 'needsReview' },
+  { status: 'active', key: 'active' },
+  { status: 'retired', key: 'retired' },
 ]
 
-const STATUS_BADGE: Record<schema.CuratedStatus, { tone: 'emerald' | 'amber' | 'slate'; text: string }> = {
-  active: { tone: 'emerald', text: 'Active' },
-  needs_review: { tone: 'amber', text: 'Needs review' },
-  retired: { tone: 'slate', text: 'Retired' },
+const STATUS_BADGE: Record<
+  schema.CuratedStatus,
+  { tone: 'emerald' | 'amber' | 'slate'; key: 'active' | 'needsReview' | 'retired' }
+> = {
+  active: { tone: 'emerald', key: 'active' },
+  needs_review: { tone: 'amber', key: 'needsReview' },
+  retired: { tone: 'slate', key: 'retired' },
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
@@ -28,37 +35,37 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 /** Curated answers: what is served instead of generating, which need a look (sources changed), retired. */
 export default async function CuratedAnswersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageRole(ROLES.reviewers)
+  const t = await getTranslator()
   const raw = (await searchParams).status
-  const status = TABS.find((t) => t.status !== undefined && t.status === raw)?.status
+  const status = TABS.find((tab) => tab.status !== undefined && tab.status === raw)?.status
   const rows = await listCuratedAnswers(getDb(), toViewer(user), { status })
   return (
     <>
-      <PageHeader
-        title="Curated answers"
-        description="Reviewed answers served to later questions that match them closely (and only to employees who may read every cited document). When a cited document changes, the answer is flagged instead of served."
-      />
-      <nav aria-label="Status" className="mb-4 flex gap-1">
-        {TABS.map((t) => (
+      <PageHeader title={t('review.curated.title')} description={t('review.curated.description')} />
+      <nav aria-label={t('review.curated.statusNav')} className="mb-4 flex gap-1">
+        {TABS.map((tab) => (
           <Link
-            key={t.label}
-            href={t.status ? `/review/curated?status=${t.status}` : '/review/curated'}
-            aria-current={t.status === status ? 'page' : undefined}
+            key={tab.key}
+            href={tab.status ? `/review/curated?status=${tab.status}` : '/review/curated'}
+            aria-current={tab.status === status ? 'page' : undefined}
             className={cn(
               'rounded-md px-3 py-1.5 text-sm',
-              t.status === status ? 'bg-indigo-600 text-white' : 'text-slate-700 hover:bg-slate-100',
+              tab.status === status ? 'bg-indigo-600 text-white' : 'text-slate-700 hover:bg-slate-100',
             )}
           >
-            {t.label}
+            {t(`review.curated.status.${tab.key}`)}
           </Link>
         ))}
       </nav>
       {rows.length === 0 ? (
-        <EmptyState title={status ? 'No curated answers with this status' : 'No curated answers yet'}>
-          Correct or approve an answer in the{' '}
-          <Link href="/review" className="text-indigo-700 underline">
-            answers log
-          </Link>{' '}
-          and promote it.
+        <EmptyState title={status ? t('review.curated.noneWithStatus') : t('review.curated.emptyTitle')}>
+          {t.rich('review.curated.emptyText', {
+            log: (chunks) => (
+              <Link href="/review" className="text-indigo-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -69,8 +76,12 @@ export default async function CuratedAnswersPage({ searchParams }: { searchParam
                   <div className="min-w-0">
                     <h2 className="font-medium text-slate-900">{row.question}</h2>
                     <p className="text-xs text-slate-500">
-                      Promoted {formatDateTime(row.createdAt)}
-                      {row.createdByName ? ` by ${row.createdByName}` : ''}
+                      {row.createdByName
+                        ? t('review.curated.promotedBy', {
+                            at: formatDateTime(row.createdAt),
+                            name: row.createdByName,
+                          })
+                        : t('review.curated.promoted', { at: formatDateTime(row.createdAt) })}
                       {row.sourceTraceId ? (
                         <>
                           {' · '}
@@ -78,13 +89,15 @@ export default async function CuratedAnswersPage({ searchParams }: { searchParam
                             href={`/review/answers/${row.sourceTraceId}`}
                             className="text-indigo-700 underline"
                           >
-                            source answer
+                            {t('review.curated.sourceAnswer')}
                           </Link>
                         </>
                       ) : null}
                     </p>
                   </div>
-                  <Badge tone={STATUS_BADGE[row.status].tone}>{STATUS_BADGE[row.status].text}</Badge>
+                  <Badge tone={STATUS_BADGE[row.status].tone}>
+                    {t(`review.curated.status.${STATUS_BADGE[row.status].key}`)}
+                  </Badge>
                 </div>
                 {row.statusReason && row.status !== 'active' ? (
                   <p

@@ -2,14 +2,20 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { CoverageGapsTable } from '@/components/review/coverage-gaps-table'
 import { DashboardCharts } from '@/components/review/dashboard-charts'
+import { HandoffInsights } from '@/components/review/handoff-insights'
 import { Card, CardTitle, EmptyState, PageHeader } from '@/components/review/ui'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { loadDashboard } from '@/lib/review/dashboard'
-import { DASHBOARD_RANGES, type DashboardRange, parseDashboardRange } from '@/lib/review/dashboard-series'
-import { formatInt, formatMs, formatPercent, formatUsd } from '@/lib/review/format'
-import { toViewer } from '@/lib/review/viewer'
-import { cn } from '@/lib/utils'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { getTranslator } from '@/lib/server/i18n/server'
+import { loadDashboard, loadHandoffInsights } from '@/lib/server/review/dashboard'
+import { formatInt, formatMs, formatPercent, formatUsd } from '@/lib/shared/format'
+import {
+  DASHBOARD_RANGES,
+  type DashboardRange,
+  parseDashboardRange,
+} from '@/lib/shared/review/dashboard-series'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { cn } from '@/lib/shared/utils'
 
 export const dynamic = 'force-dynamic'
 
@@ -43,17 +49,25 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 /** Quality and usage over time, and the coverage gaps: which policies are missing. All UTC days. */
 export default async function ReviewDashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageRole(ROLES.reviewers)
+  const t = await getTranslator()
   const raw = (await searchParams).range
   const range = parseDashboardRange(Array.isArray(raw) ? raw[0] : raw)
-  const data = await loadDashboard(getDb(), toViewer(user), range)
-  const t = data.totals
+  const [data, handoffs] = await Promise.all([
+    loadDashboard(getDb(), toViewer(user), range),
+    loadHandoffInsights(getDb(), toViewer(user), range),
+  ])
+  const totals = data.totals
   return (
     <>
       <PageHeader
-        title="Review dashboard"
-        description={`Answers logged from ${data.from.slice(0, 10)} to ${data.days.at(-1)?.day ?? ''} (UTC)${user.role === 'admin' ? '' : ', counting only answers you may see'}.`}
+        title={t('review.dashboard.title')}
+        description={t('review.dashboard.description', {
+          viewer: user.role === 'admin' ? 'admin' : 'other',
+          from: data.from.slice(0, 10),
+          to: data.days.at(-1)?.day ?? '',
+        })}
         actions={
-          <nav aria-label="Range" className="flex gap-1">
+          <nav aria-label={t('review.dashboard.range')} className="flex gap-1">
             {(Object.keys(DASHBOARD_RANGES) as DashboardRange[]).map((r) => (
               <Link
                 key={r}
@@ -66,7 +80,7 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
                     : 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50',
                 )}
               >
-                Last {DASHBOARD_RANGES[r]} days
+                {t('review.dashboard.lastDays', { n: String(DASHBOARD_RANGES[r]) })}
               </Link>
             ))}
           </nav>
@@ -75,96 +89,100 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
       <dl className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         <Stat
           id="questions"
-          label="Questions"
-          value={formatInt(t.questions)}
-          detail={`${formatInt(t.curated)} curated`}
+          label={t('review.dashboard.stats.questions')}
+          value={formatInt(totals.questions)}
+          detail={t('review.dashboard.stats.curated', { n: formatInt(totals.curated) })}
         />
         <Stat
           id="answer-rate"
-          label="Answered"
-          value={formatPercent(t.answerRate)}
-          detail={`${formatInt(t.answered)} answers`}
+          label={t('review.dashboard.stats.answered')}
+          value={formatPercent(totals.answerRate)}
+          detail={t('review.dashboard.stats.answers', { n: formatInt(totals.answered) })}
         />
         <Stat
           id="abstention-rate"
-          label="Abstained"
-          value={formatPercent(t.abstentionRate)}
-          detail={`${formatInt(t.abstained)} abstentions`}
+          label={t('review.dashboard.stats.abstained')}
+          value={formatPercent(totals.abstentionRate)}
+          detail={t('review.dashboard.stats.abstentions', { n: formatInt(totals.abstained) })}
         />
         <Stat
           id="thumbs"
-          label="Thumbs up / down"
+          label={t('review.dashboard.stats.thumbs')}
           value={
             <>
               <span className="text-emerald-700" data-testid="stat-up">
-                {formatInt(t.up)}
+                {formatInt(totals.up)}
               </span>
               <span className="text-slate-400"> / </span>
               <span className="text-red-700" data-testid="stat-down">
-                {formatInt(t.down)}
+                {formatInt(totals.down)}
               </span>
             </>
           }
-          detail={`${formatPercent(t.upShare)} positive`}
+          detail={t('review.dashboard.stats.positive', { percent: formatPercent(totals.upShare) })}
         />
         <Stat
           id="validation"
-          label="Validation failures"
-          value={formatPercent(t.validationFailureRate, 1)}
-          detail={`${formatInt(t.validationFailed)} of generated answers`}
+          label={t('review.dashboard.stats.validation')}
+          value={formatPercent(totals.validationFailureRate, 1)}
+          detail={t('review.dashboard.stats.ofGenerated', { n: formatInt(totals.validationFailed) })}
         />
         <Stat
           id="ttft"
-          label="First token p50 / p95"
-          value={formatMs(t.ttftP50)}
-          detail={`p95 ${formatMs(t.ttftP95)}`}
+          label={t('review.dashboard.stats.ttft')}
+          value={formatMs(totals.ttftP50)}
+          detail={t('review.dashboard.stats.p95', { ms: formatMs(totals.ttftP95) })}
         />
         <Stat
           id="total"
-          label="Total time p50 / p95"
-          value={formatMs(t.totalP50)}
-          detail={`p95 ${formatMs(t.totalP95)}`}
+          label={t('review.dashboard.stats.total')}
+          value={formatMs(totals.totalP50)}
+          detail={t('review.dashboard.stats.p95', { ms: formatMs(totals.totalP95) })}
         />
         <Stat
           id="cost"
-          label="Tokens / cost"
-          value={formatUsd(t.costUsd)}
-          detail={`${formatInt(t.tokensIn)} in · ${formatInt(t.tokensOut)} out`}
+          label={t('review.dashboard.stats.cost')}
+          value={formatUsd(totals.costUsd)}
+          detail={t('review.dashboard.stats.tokens', {
+            in: formatInt(totals.tokensIn),
+            out: formatInt(totals.tokensOut),
+          })}
         />
       </dl>
-      {t.questions === 0 ? (
-        <EmptyState title="No answers in this period">
-          The charts fill in as employees ask questions.
-        </EmptyState>
+      {totals.questions === 0 ? (
+        <EmptyState title={t('review.dashboard.emptyTitle')}>{t('review.dashboard.emptyText')}</EmptyState>
       ) : (
         <div className="space-y-4">
-          <DashboardCharts days={data.days} totals={t} />
+          <DashboardCharts days={data.days} totals={totals} />
           <CoverageGapsTable gaps={data.gaps} sample={data.gapSample} />
+          <HandoffInsights stats={handoffs.stats} gaps={handoffs.gaps} />
           <Card>
-            <CardTitle>Daily numbers</CardTitle>
+            <CardTitle>{t('review.dashboard.daily')}</CardTitle>
             <details className="p-4 text-sm">
-              <summary className="cursor-pointer text-indigo-700">Show the data behind the charts</summary>
+              <summary className="cursor-pointer text-indigo-700">{t('review.dashboard.showData')}</summary>
               <div className="mt-2 overflow-x-auto">
                 <table className="w-full text-right text-xs tabular-nums" data-testid="daily-table">
                   <thead className="text-slate-600">
                     <tr>
-                      {[
-                        'Day',
-                        'Questions',
-                        'Answered',
-                        'Abstained',
-                        'Up',
-                        'Down',
-                        'Validation failed',
-                        'TTFT p50',
-                        'TTFT p95',
-                        'Total p50',
-                        'Total p95',
-                        'Tokens',
-                        'Cost',
-                      ].map((h) => (
+                      {(
+                        [
+                          'day',
+                          'questions',
+                          'answered',
+                          'abstained',
+                          'up',
+                          'down',
+                          'validationFailed',
+                          'ttftP50',
+                          'ttftP95',
+                          'totalP50',
+                          'totalP95',
+                          'tokens',
+                          'cost',
+                        ] as const
+                      ).map((h) => (
                         <th key={h} scope="col" className="px-2 py-1 first:text-left">
-                          {h}
+                          {t(`review.dashboard.columns.${h}`)}
                         </th>
                       ))}
                     </tr>

@@ -1,25 +1,26 @@
 import { getAnswerDetail, nextInQueue, type QueueBucket, queueBuckets, queueCounts } from '@policydesk/db'
 import Link from 'next/link'
 import { AnswerDetailView } from '@/components/review/answer-detail-view'
-import { ReviewPanel } from '@/components/review/review-panel'
+import { ReviewPanel } from '@/components/review/review-panel/review-panel'
 import { Badge, EmptyState, PageHeader } from '@/components/review/ui'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { decodeQueuePosition, encodeQueuePosition } from '@/lib/review/cursor'
-import { reviewEnv } from '@/lib/review/env'
-import { formatInt } from '@/lib/review/format'
-import { panelPropsFor } from '@/lib/review/panel-props'
-import { toViewer } from '@/lib/review/viewer'
-import { cn } from '@/lib/utils'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { getTranslator } from '@/lib/server/i18n/server'
+import { reviewEnv } from '@/lib/server/review/env'
+import { formatInt } from '@/lib/shared/format'
+import { decodeQueuePosition, encodeQueuePosition } from '@/lib/shared/review/cursor'
+import { panelPropsFor } from '@/lib/shared/review/panel-props'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { cn } from '@/lib/shared/utils'
 
 export const dynamic = 'force-dynamic'
 
-const BUCKET_TEXT: Record<QueueBucket, string> = {
-  'thumbs-down': 'Thumbs down',
-  'validation-failed': 'Validation failed',
-  abstained: 'Abstained',
-  sample: 'Random sample',
-}
+const BUCKET_KEY = {
+  'thumbs-down': 'thumbsDown',
+  'validation-failed': 'validationFailed',
+  abstained: 'abstained',
+  sample: 'sample',
+} as const satisfies Record<QueueBucket, string>
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
@@ -31,6 +32,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageRole(ROLES.reviewers)
   const viewer = toViewer(user)
+  const t = await getTranslator()
+  const bucketText = (bucket: QueueBucket) => t(`review.queue.buckets.${BUCKET_KEY[bucket]}`)
   const params = await searchParams
   const afterToken = first(params.after)
   const beforeToken = first(params.before)
@@ -47,13 +50,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
 
   return (
     <>
-      <PageHeader
-        title="Review queue"
-        description="Unreviewed answers, most in need of a look first. Approve, correct or reject each; skipped answers stay in the queue."
-      />
+      <PageHeader title={t('review.queue.title')} description={t('review.queue.description')} />
       <ul
         className="mb-4 flex flex-wrap gap-2"
-        aria-label="Unreviewed answers by reason"
+        aria-label={t('review.queue.byReason')}
         data-testid="queue-counts"
       >
         {queueBuckets.map((bucket) => (
@@ -67,7 +67,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             )}
             aria-current={item?.bucket === bucket ? 'true' : undefined}
           >
-            {BUCKET_TEXT[bucket]}{' '}
+            {bucketText(bucket)}{' '}
             <span className="font-mono tabular-nums">
               {formatInt(counts[bucket])}
               {capped[bucket] ? '+' : ''}
@@ -78,7 +78,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       {item && detail ? (
         <>
           <p className="mb-2 text-sm text-slate-600" data-testid="queue-reason">
-            In the queue because: <Badge tone="indigo">{BUCKET_TEXT[item.bucket]}</Badge>
+            {t('review.queue.reason')} <Badge tone="indigo">{bucketText(item.bucket)}</Badge>
           </p>
           <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
             <AnswerDetailView detail={detail} lowScoreThreshold={lowScoreThreshold} headingLevel={2} />
@@ -97,12 +97,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </div>
         </>
       ) : waiting === 0 ? (
-        <EmptyState title="The queue is empty">Every answer you can see has been reviewed.</EmptyState>
+        <EmptyState title={t('review.queue.emptyTitle')}>{t('review.queue.emptyText')}</EmptyState>
       ) : (
-        <EmptyState title={before ? 'This is the start of the queue' : 'You reached the end of the queue'}>
-          {formatInt(waiting)} unreviewed answer{waiting === 1 ? '' : 's'} (skipped ones included) still wait.{' '}
+        <EmptyState title={before ? t('review.queue.startTitle') : t('review.queue.endTitle')}>
+          {t('review.queue.stillWaiting', { count: waiting, formatted: formatInt(waiting) })}{' '}
           <Link href="/review/queue" className="text-indigo-700 underline">
-            Start from the top
+            {t('review.queue.startOver')}
           </Link>
         </EmptyState>
       )}

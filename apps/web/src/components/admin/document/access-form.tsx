@@ -2,9 +2,10 @@
 
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/form-controls'
-import { callApi } from '@/lib/admin/api-client'
+import { callApi } from '@/lib/client/api-client'
 
 /** Which groups may read the document. Saved at once; the next question anyone asks sees the change. */
 export function AccessForm({
@@ -16,6 +17,7 @@ export function AccessForm({
   groups: string[]
   selected: string[]
 }) {
+  const t = useTranslations('admin.document.accessForm')
   const router = useRouter()
   const [chosen, setChosen] = useState(selected)
   const [busy, setBusy] = useState(false)
@@ -29,7 +31,7 @@ export function AccessForm({
         if (chosen.length === 0) {
           setMessage({
             tone: 'error',
-            text: 'Choose at least one group: a document nobody may read belongs deleted.',
+            text: t('chooseOne'),
           })
           return
         }
@@ -41,15 +43,13 @@ export function AccessForm({
         setBusy(false)
         if (!result.ok) setMessage({ tone: 'error', text: result.error })
         else {
-          setMessage({ tone: 'success', text: `Saved. Readable by: ${result.data.groups.join(', ')}.` })
+          setMessage({ tone: 'success', text: t('saved', { groups: result.data.groups.join(', ') }) })
           router.refresh()
         }
       }}
     >
       <fieldset>
-        <legend className="mb-2 text-sm text-slate-700">
-          Members of any checked group may read this document.
-        </legend>
+        <legend className="mb-2 text-sm text-slate-700">{t('legend')}</legend>
         <div className="flex flex-col gap-1.5">
           {groups.map((group) => (
             <label key={group} className="inline-flex items-center gap-2 text-sm text-slate-800">
@@ -63,16 +63,14 @@ export function AccessForm({
                 }}
               />
               {group}
-              {group === 'everyone' ? (
-                <span className="text-xs text-slate-500">(every signed-in user)</span>
-              ) : null}
+              {group === 'everyone' ? <span className="text-xs text-slate-500">{t('everyone')}</span> : null}
             </label>
           ))}
         </div>
       </fieldset>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <Button type="submit" disabled={busy || !dirty}>
-        {busy ? 'Saving…' : 'Save access'}
+        {busy ? t('saving') : t('save')}
       </Button>
     </form>
   )

@@ -1,21 +1,32 @@
 import type { ChunkViewRow } from '@policydesk/db'
-import { formatPages } from '@/lib/admin/format'
+import { FlaggedText, UntrustedBadge } from '@/components/untrusted-text'
+import { getTranslator } from '@/lib/server/i18n/server'
+import { formatPages } from '@/lib/shared/format'
 
-/** A version's chunks in order: what retrieval can quote, exactly as stored. */
-export function ChunkViewer({ chunks }: { chunks: ChunkViewRow[] }) {
+/**
+ * A version's chunks in order: what retrieval can quote, exactly as stored, with the sentences flagged at
+ * ingestion as addressed to an AI highlighted (answers never quote those).
+ */
+export async function ChunkViewer({ chunks }: { chunks: ChunkViewRow[] }) {
+  const t = await getTranslator()
   return (
-    <ol className="divide-y divide-slate-100" aria-label="Chunks in order">
+    <ol className="divide-y divide-slate-100" aria-label={t('admin.document.chunkViewer.label')}>
       {chunks.map((chunk) => (
         <li key={chunk.id} className="px-4 py-3" data-testid="chunk">
           <div className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
             <span className="font-mono text-slate-700">#{chunk.ordinal + 1}</span>
             <span className="font-medium text-slate-700">
-              {chunk.headingPath.length > 0 ? chunk.headingPath.join(' › ') : 'No heading'}
+              {chunk.headingPath.length > 0
+                ? chunk.headingPath.join(' › ')
+                : t('admin.document.chunkViewer.noHeading')}
             </span>
             {chunk.pageStart !== null ? <span>{formatPages(chunk.pageStart, chunk.pageEnd)}</span> : null}
-            <span>{chunk.tokenCount} tokens</span>
+            <span>{t('admin.document.chunkViewer.tokens', { n: String(chunk.tokenCount) })}</span>
+            <UntrustedBadge count={chunk.untrusted.length} />
           </div>
-          <p className="text-sm whitespace-pre-line text-slate-800">{chunk.text}</p>
+          <p className="text-sm whitespace-pre-line text-slate-800">
+            <FlaggedText text={chunk.text} spans={chunk.untrusted} />
+          </p>
         </li>
       ))}
     </ol>

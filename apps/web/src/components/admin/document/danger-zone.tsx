@@ -3,9 +3,10 @@
 import { Trash2 } from 'lucide-react'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/form-controls'
-import { callApi } from '@/lib/admin/api-client'
+import { callApi } from '@/lib/client/api-client'
 import { ConfirmDialog } from '../confirm-dialog'
 
 /** Soft delete (reversible by uploading a new version) and purge (irreversible, typed confirmation). */
@@ -20,6 +21,7 @@ export function DangerZone({
   deleted: boolean
   purged: boolean
 }) {
+  const t = useTranslations('admin.document.dangerZone')
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -40,24 +42,17 @@ export function DangerZone({
       {error ? <Alert>{error}</Alert> : null}
       {!deleted ? (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="max-w-sm text-sm text-slate-600">
-            Delete: answers stop using it at once. Versions and files are kept; uploading a new version
-            restores it.
-          </p>
+          <p className="max-w-sm text-sm text-slate-600">{t('deleteText')}</p>
           <ConfirmDialog
             trigger={
               <Button variant="secondary" disabled={busy}>
                 <Trash2 aria-hidden />
-                Delete document
+                {t('deleteButton')}
               </Button>
             }
-            title="Delete this document?"
-            description={
-              <p>
-                “{title}” will no longer be used in answers. You can restore it by uploading a new version.
-              </p>
-            }
-            confirmLabel="Delete"
+            title={t('deleteTitle')}
+            description={<p>{t('deleteDescription', { title })}</p>}
+            confirmLabel={t('delete')}
             busy={busy}
             onConfirm={() => run(`/api/admin/documents/${documentId}`, 'DELETE')}
           />
@@ -65,30 +60,23 @@ export function DangerZone({
       ) : null}
       {!purged ? (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="max-w-sm text-sm text-slate-600">
-            Purge: destroys every version’s file, chunks and embeddings. Only the audit trail remains. This
-            cannot be undone.
-          </p>
+          <p className="max-w-sm text-sm text-slate-600">{t('purgeText')}</p>
           <ConfirmDialog
             trigger={
               <Button variant="danger" disabled={busy}>
-                Purge…
+                {t('purgeButton')}
               </Button>
             }
-            title="Purge this document for good?"
-            description={
-              <p>All files, chunks and embeddings of “{title}” will be destroyed. This cannot be undone.</p>
-            }
-            confirmLabel="Purge permanently"
+            title={t('purgeTitle')}
+            description={<p>{t('purgeDescription', { title })}</p>}
+            confirmLabel={t('purge')}
             typeToConfirm={title}
             busy={busy}
             onConfirm={() => run(`/api/admin/documents/${documentId}/purge`, 'POST')}
           />
         </div>
       ) : (
-        <p className="text-sm text-slate-600">
-          This document was purged: only its record in the audit log remains.
-        </p>
+        <p className="text-sm text-slate-600">{t('purged')}</p>
       )}
     </div>
   )

@@ -3,8 +3,9 @@
 import { RotateCcw } from 'lucide-react'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
-import { callApi } from '@/lib/admin/api-client'
+import { callApi } from '@/lib/client/api-client'
 
 /** Puts a failed version back in the queue; the row then follows its progress live. */
 export function RetryButton({
@@ -16,6 +17,7 @@ export function RetryButton({
   versionId: string
   versionNo: number
 }) {
+  const t = useTranslations('admin.document.retry')
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -25,7 +27,7 @@ export function RetryButton({
         variant="secondary"
         size="sm"
         disabled={busy}
-        aria-label={`Retry version ${versionNo}`}
+        aria-label={t('label', { n: String(versionNo) })}
         onClick={async () => {
           setBusy(true)
           setError(null)
@@ -38,7 +40,7 @@ export function RetryButton({
         }}
       >
         <RotateCcw aria-hidden />
-        {busy ? 'Retrying…' : 'Retry'}
+        {busy ? t('retrying') : t('retry')}
       </Button>
       {error ? (
         <span role="alert" className="text-xs text-red-700">

@@ -1,20 +1,23 @@
 import type { AdminDocumentRow } from '@policydesk/db'
 import { ArrowDown, ArrowUp } from 'lucide-react'
 import Link from 'next/link'
-import { formatDateTime } from '@/lib/admin/format'
-import type { DocumentSearchParams } from '@/lib/admin/search-params'
-import { formatBytes } from '@/lib/admin/upload-rules'
+import { getTranslator } from '@/lib/server/i18n/server'
+import type { DocumentSearchParams } from '@/lib/shared/admin/search-params'
+import { formatBytes, formatDateTime } from '@/lib/shared/format'
 import { LiveStatusCell } from './live-status-cell'
 
 type SortKey = DocumentSearchParams['sort']
 
 function SortHeader({
   label,
+  sortLabel,
   sortKey,
   params,
   hrefForSort,
 }: {
   label: string
+  /** The link's accessible name: where the click sorts to. */
+  sortLabel: (next: 'asc' | 'desc') => string
   sortKey: SortKey
   params: DocumentSearchParams
   hrefForSort: (sort: SortKey, dir: 'asc' | 'desc') => string
@@ -30,7 +33,7 @@ function SortHeader({
       <Link
         href={hrefForSort(sortKey, next)}
         className="inline-flex items-center gap-1 hover:text-slate-900"
-        aria-label={`Sort by ${label.toLowerCase()} ${next === 'asc' ? 'ascending' : 'descending'}`}
+        aria-label={sortLabel(next)}
       >
         {label}
         {active ? (
@@ -45,7 +48,7 @@ function SortHeader({
   )
 }
 
-export function DocumentsTable({
+export async function DocumentsTable({
   rows,
   params,
   hrefForSort,
@@ -54,25 +57,38 @@ export function DocumentsTable({
   params: DocumentSearchParams
   hrefForSort: (sort: SortKey, dir: 'asc' | 'desc') => string
 }) {
+  const t = await getTranslator()
+  const header = (key: 'title' | 'status' | 'chunks' | 'uploaded') => ({
+    label: t(`admin.documents.columns.${key}`),
+    sortLabel: (next: 'asc' | 'desc') =>
+      t(next === 'asc' ? 'admin.documents.sortAscending' : 'admin.documents.sortDescending', {
+        column: t(`admin.documents.sortNames.${key}`),
+      }),
+  })
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">Documents with the status of their latest version</caption>
+        <caption className="sr-only">{t('admin.documents.caption')}</caption>
         <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           <tr>
-            <SortHeader label="Title" sortKey="title" params={params} hrefForSort={hrefForSort} />
-            <SortHeader label="Status" sortKey="status" params={params} hrefForSort={hrefForSort} />
+            <SortHeader {...header('title')} sortKey="title" params={params} hrefForSort={hrefForSort} />
+            <SortHeader {...header('status')} sortKey="status" params={params} hrefForSort={hrefForSort} />
             <th scope="col" className="px-3 py-2.5">
-              Version
+              {t('admin.documents.columns.version')}
             </th>
-            <SortHeader label="Chunks" sortKey="chunks" params={params} hrefForSort={hrefForSort} />
+            <SortHeader {...header('chunks')} sortKey="chunks" params={params} hrefForSort={hrefForSort} />
             <th scope="col" className="px-3 py-2.5">
-              Access
+              {t('admin.documents.columns.access')}
             </th>
             <th scope="col" className="px-3 py-2.5">
-              Tags
+              {t('admin.documents.columns.tags')}
             </th>
-            <SortHeader label="Uploaded" sortKey="uploaded" params={params} hrefForSort={hrefForSort} />
+            <SortHeader
+              {...header('uploaded')}
+              sortKey="uploaded"
+              params={params}
+              hrefForSort={hrefForSort}
+            />
           </tr>
         </thead>
         <tbody>
@@ -95,7 +111,7 @@ export function DocumentsTable({
                 </div>
                 {doc.deletedAt ? (
                   <span className="mt-1 inline-flex rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">
-                    Deleted
+                    {t('admin.documents.deleted')}
                   </span>
                 ) : null}
               </td>
@@ -111,18 +127,20 @@ export function DocumentsTable({
                     }}
                   />
                 ) : (
-                  <span className="text-xs text-slate-500">no version</span>
+                  <span className="text-xs text-slate-500">{t('admin.documents.noVersion')}</span>
                 )}
               </td>
               <td className="px-3 py-2.5 whitespace-nowrap">
                 v{doc.latestVersionNo ?? '–'}
                 {doc.currentVersionNo !== null && doc.currentVersionNo !== doc.latestVersionNo ? (
-                  <div className="text-xs text-slate-500">serving v{doc.currentVersionNo}</div>
+                  <div className="text-xs text-slate-500">
+                    {t('admin.documents.serving', { n: String(doc.currentVersionNo) })}
+                  </div>
                 ) : null}
               </td>
               <td className="px-3 py-2.5 tabular-nums">{doc.chunkCount ?? 0}</td>
               <td className="px-3 py-2.5">
-                <ul className="flex flex-wrap gap-1" aria-label="Access groups">
+                <ul className="flex flex-wrap gap-1" aria-label={t('admin.documents.accessGroups')}>
                   {doc.groups.map((g) => (
                     <li
                       key={g}

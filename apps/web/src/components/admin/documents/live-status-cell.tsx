@@ -1,8 +1,8 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useVersionStatuses } from '@/lib/admin/use-version-statuses'
-import { isFinal, type LiveVersion } from '@/lib/admin/version-status'
+import { useVersionStatuses } from '@/lib/client/admin/use-version-statuses'
+import { isFinal, type LiveVersion } from '@/lib/shared/admin/version-status'
 import { VersionStatusBadge } from '../version-status-badge'
 
 type Initial = Pick<LiveVersion, 'id' | 'status' | 'stage' | 'progress' | 'error'>

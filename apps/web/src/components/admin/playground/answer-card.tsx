@@ -1,22 +1,26 @@
+'use client'
+
 import { Check, CircleAlert } from 'lucide-react'
+import { useTranslations } from 'use-intl'
 import { Card, CardHeader } from '@/components/ui/form-controls'
-import { formatScore } from '@/lib/admin/format'
-import type { PlaygroundResult } from '@/lib/admin/playground-schema'
-import { cn } from '@/lib/utils'
+import type { PlaygroundResult } from '@/lib/shared/admin/playground-schema'
+import { formatScore } from '@/lib/shared/format'
+import { cn } from '@/lib/shared/utils'
 
 /** The built-in answer for this reader, sentence by sentence as the validator judged it. */
 export function AnswerCard({ result }: { result: PlaygroundResult }) {
+  const t = useTranslations('admin.playground.answer')
   const { answer } = result
   const { validation } = answer
   return (
     <Card aria-labelledby="pg-answer">
       <CardHeader
-        title={<span id="pg-answer">Answer and validation</span>}
-        description={`Built-in pipeline (${answer.model}), no cache, not logged.`}
+        title={<span id="pg-answer">{t('title')}</span>}
+        description={t('description', { model: answer.model })}
         actions={
           <div className="flex flex-wrap gap-1.5 text-xs">
             {answer.abstained ? (
-              <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-700">abstained</span>
+              <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-700">{t('abstained')}</span>
             ) : (
               <span
                 className={cn(
@@ -24,14 +28,14 @@ export function AnswerCard({ result }: { result: PlaygroundResult }) {
                   validation.valid ? 'bg-emerald-100 text-emerald-800' : 'bg-red-100 text-red-800',
                 )}
               >
-                {validation.valid ? 'valid' : 'not valid'}
+                {validation.valid ? t('valid') : t('notValid')}
               </span>
             )}
             <span className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-700">
-              {Math.round(validation.supportedSentenceRate * 100)}% of claims supported
+              {t('supported', { percent: String(Math.round(validation.supportedSentenceRate * 100)) })}
             </span>
             {answer.curated ? (
-              <span className="rounded-full bg-violet-100 px-2 py-0.5 text-violet-800">curated answer</span>
+              <span className="rounded-full bg-violet-100 px-2 py-0.5 text-violet-800">{t('curated')}</span>
             ) : null}
           </div>
         }
@@ -41,22 +45,29 @@ export function AnswerCard({ result }: { result: PlaygroundResult }) {
           {answer.text}
         </p>
         {validation.sentences.length > 0 ? (
-          <ol className="space-y-1.5" aria-label="Validation of each sentence">
+          <ol className="space-y-1.5" aria-label={t('sentences')}>
             {validation.sentences.map((s, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a result's sentences never reorder; texts may repeat
               <li key={i} className="flex gap-2 text-sm">
                 {s.supported ? (
-                  <Check className="mt-0.5 size-4 shrink-0 text-emerald-600" aria-label="Supported" />
+                  <Check
+                    className="mt-0.5 size-4 shrink-0 text-emerald-600"
+                    aria-label={t('sentenceSupported')}
+                  />
                 ) : (
-                  <CircleAlert className="mt-0.5 size-4 shrink-0 text-amber-600" aria-label="Not supported" />
+                  <CircleAlert
+                    className="mt-0.5 size-4 shrink-0 text-amber-600"
+                    aria-label={t('sentenceNotSupported')}
+                  />
                 )}
                 <span className="text-slate-800">
                   {s.text}{' '}
                   <span className="text-xs text-slate-500">
-                    {s.claim ? `support ${formatScore(s.support, 2)}` : 'not a claim'}
+                    {s.claim ? t('support', { score: formatScore(s.support, 2) }) : t('notAClaim')}
+                    {' · '}
                     {s.citations.length > 0
-                      ? ` · cites ${s.citations.map((n) => `[${n}]`).join(' ')}`
-                      : ' · no citation'}
+                      ? t('cites', { list: s.citations.map((n) => `[${n}]`).join(' ') })
+                      : t('noCitation')}
                   </span>
                 </span>
               </li>
@@ -65,12 +76,11 @@ export function AnswerCard({ result }: { result: PlaygroundResult }) {
         ) : null}
         {validation.invalidCitations.length > 0 ? (
           <p className="text-sm text-red-700">
-            Citations to sources that were not provided:{' '}
-            {validation.invalidCitations.map((n) => `[${n}]`).join(' ')}
+            {t('invalidCitations', { list: validation.invalidCitations.map((n) => `[${n}]`).join(' ') })}
           </p>
         ) : null}
         {answer.citations.length > 0 ? (
-          <ul className="space-y-0.5 text-xs text-slate-600" aria-label="Citations">
+          <ul className="space-y-0.5 text-xs text-slate-600" aria-label={t('citations')}>
             {answer.citations.map((c) => (
               <li key={c.n}>
                 [{c.n}] {c.title}

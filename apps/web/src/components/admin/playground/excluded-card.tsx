@@ -1,18 +1,19 @@
+'use client'
+
 import { Lock } from 'lucide-react'
+import { useTranslations } from 'use-intl'
 import { Card, CardHeader } from '@/components/ui/form-controls'
-import type { PlaygroundResult } from '@/lib/admin/playground-schema'
+import type { PlaygroundResult } from '@/lib/shared/admin/playground-schema'
 
 /** Documents the reader's groups may not read that would have matched: titles and ranks, never text. */
 export function ExcludedCard({ result }: { result: PlaygroundResult }) {
+  const t = useTranslations('admin.playground.excluded')
   return (
     <Card aria-labelledby="pg-excluded">
-      <CardHeader
-        title={<span id="pg-excluded">Excluded by access rules</span>}
-        description="Documents that match for a reader of every group, but this reader may not read (titles only)."
-      />
+      <CardHeader title={<span id="pg-excluded">{t('title')}</span>} description={t('description')} />
       {result.excluded.length === 0 ? (
         <p className="p-4 text-sm text-slate-600" data-testid="no-exclusions">
-          Nothing was left out: every matching document is readable by this reader.
+          {t('none')}
         </p>
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="excluded-documents">
@@ -24,8 +25,12 @@ export function ExcludedCard({ result }: { result: PlaygroundResult }) {
               <Lock className="size-4 text-slate-400" aria-hidden />
               <span className="font-medium text-slate-900">{doc.title}</span>
               <span className="text-xs text-slate-500">
-                best rank {doc.bestRank} for an all-access reader · {doc.passages} passage
-                {doc.passages === 1 ? '' : 's'} · readable by {doc.readableBy.join(', ')}
+                {t('detail', {
+                  rank: String(doc.bestRank),
+                  count: doc.passages,
+                  n: String(doc.passages),
+                  groups: doc.readableBy.join(', '),
+                })}
               </span>
             </li>
           ))}

@@ -1,50 +1,53 @@
 'use client'
 
 import { useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Card, CardHeader } from '@/components/ui/form-controls'
-import { formatPages, formatScore } from '@/lib/admin/format'
-import type { PlaygroundResult } from '@/lib/admin/playground-schema'
-import { cn } from '@/lib/utils'
+import { FlaggedText, UntrustedBadge } from '@/components/untrusted-text'
+import type { PlaygroundResult } from '@/lib/shared/admin/playground-schema'
+import { formatPages, formatScore } from '@/lib/shared/format'
+import { cn } from '@/lib/shared/utils'
 
 /** The top of the list is what matters; the long tail is one click away. */
 const FIRST_PASSAGES = 10
 
 export function PassagesCard({ result }: { result: PlaygroundResult }) {
+  const t = useTranslations('admin.playground.passages')
   const [showAll, setShowAll] = useState(false)
   const shown = showAll ? result.passages : result.passages.slice(0, FIRST_PASSAGES)
   const hidden = result.passages.length - shown.length
   return (
     <Card aria-labelledby="pg-passages">
       <CardHeader
-        title={<span id="pg-passages">Ranked passages</span>}
-        description={`${result.passages.length} candidates from hybrid retrieval under this reader’s access: vector and full-text scores and ranks, fused with weighted reciprocal rank fusion. Highlighted rows became the answer’s context.`}
+        title={<span id="pg-passages">{t('title')}</span>}
+        description={t('description', { n: String(result.passages.length) })}
       />
       {result.passages.length === 0 ? (
-        <p className="p-4 text-sm text-slate-600">No passage this reader may read matches the question.</p>
+        <p className="p-4 text-sm text-slate-600">{t('empty')}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Passages in fused rank order</caption>
+            <caption className="sr-only">{t('caption')}</caption>
             <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
               <tr>
                 <th scope="col" className="px-3 py-2">
                   #
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Passage
+                  {t('passage')}
                 </th>
                 <th scope="col" className="px-3 py-2 text-right">
-                  Vector
+                  {t('vector')}
                 </th>
                 <th scope="col" className="px-3 py-2 text-right">
-                  Text
+                  {t('text')}
                 </th>
                 <th scope="col" className="px-3 py-2 text-right">
-                  Fused
+                  {t('fused')}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Used
+                  {t('used')}
                 </th>
               </tr>
             </thead>
@@ -57,33 +60,39 @@ export function PassagesCard({ result }: { result: PlaygroundResult }) {
                 >
                   <td className="px-3 py-2 font-mono text-slate-700">{p.rank}</td>
                   <td className="max-w-xl px-3 py-2">
-                    <div className="font-medium text-slate-900" data-testid="passage-title">
-                      {p.title}
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="font-medium text-slate-900" data-testid="passage-title">
+                        {p.title}
+                      </span>
+                      <UntrustedBadge count={p.untrusted.length} />
                     </div>
                     <div className="text-xs text-slate-500">
                       {[
-                        p.headingPath.slice(1).join(' › ') || 'No heading',
+                        p.headingPath.slice(1).join(' › ') || t('noHeading'),
                         formatPages(p.pageStart, p.pageEnd),
-                        `${p.tokenCount} tokens`,
+                        t('tokens', { n: String(p.tokenCount) }),
                       ]
                         .filter(Boolean)
                         .join(' · ')}
                     </div>
-                    <details className="mt-1">
-                      <summary className="cursor-pointer text-xs text-indigo-700">Passage text</summary>
-                      <p className="mt-1 text-xs whitespace-pre-line text-slate-700">{p.text}</p>
+                    {/* Flagged passages open by themselves: the admin should see what was withheld. */}
+                    <details className="mt-1" open={p.untrusted.length > 0}>
+                      <summary className="cursor-pointer text-xs text-indigo-700">{t('passageText')}</summary>
+                      <p className="mt-1 text-xs whitespace-pre-line text-slate-700">
+                        <FlaggedText text={p.text} spans={p.untrusted} />
+                      </p>
                     </details>
                   </td>
                   <td className="px-3 py-2 text-right text-xs whitespace-nowrap tabular-nums">
-                    {formatScore(p.vectorScore)}
+                    {formatScore(p.vectorScore, 3)}
                     <div className="text-slate-500">
-                      {p.vectorRank !== null ? `rank ${p.vectorRank}` : 'not ranked'}
+                      {p.vectorRank !== null ? t('rank', { n: String(p.vectorRank) }) : t('notRanked')}
                     </div>
                   </td>
                   <td className="px-3 py-2 text-right text-xs whitespace-nowrap tabular-nums">
-                    {formatScore(p.textScore)}
+                    {formatScore(p.textScore, 3)}
                     <div className="text-slate-500">
-                      {p.textRank !== null ? `rank ${p.textRank}` : 'not ranked'}
+                      {p.textRank !== null ? t('rank', { n: String(p.textRank) }) : t('notRanked')}
                     </div>
                   </td>
                   <td className="px-3 py-2 text-right text-xs tabular-nums">
@@ -91,11 +100,13 @@ export function PassagesCard({ result }: { result: PlaygroundResult }) {
                   </td>
                   <td className="px-3 py-2 text-xs whitespace-nowrap">
                     {p.inContext ? (
-                      <span className="rounded bg-indigo-100 px-1.5 py-0.5 text-indigo-800">context</span>
+                      <span className="rounded bg-indigo-100 px-1.5 py-0.5 text-indigo-800">
+                        {t('context')}
+                      </span>
                     ) : null}
                     {p.cited ? (
                       <span className="ml-1 rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-800">
-                        cited
+                        {t('cited')}
                       </span>
                     ) : null}
                     {!p.inContext ? <span className="text-slate-400">–</span> : null}
@@ -108,8 +119,8 @@ export function PassagesCard({ result }: { result: PlaygroundResult }) {
             <div className="border-t border-slate-100 px-4 py-2">
               <Button variant="ghost" size="sm" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
                 {showAll
-                  ? `Show the top ${FIRST_PASSAGES} only`
-                  : `Show all ${result.passages.length} passages`}
+                  ? t('showTop', { n: String(FIRST_PASSAGES) })
+                  : t('showAll', { n: String(result.passages.length) })}
               </Button>
             </div>
           ) : null}

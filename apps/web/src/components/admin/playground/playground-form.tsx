@@ -2,11 +2,13 @@
 
 import { Play } from 'lucide-react'
 import { useState } from 'react'
+import { useTranslations } from 'use-intl'
+import type { PlaygroundRequest } from '@/app/api/admin/playground/schema'
 import { Button } from '@/components/ui/button'
 import { Alert, Select } from '@/components/ui/form-controls'
 import { Textarea } from '@/components/ui/textarea'
-import { callApi } from '@/lib/admin/api-client'
-import type { PlaygroundRequest, PlaygroundResult } from '@/lib/admin/playground-schema'
+import { callApi } from '@/lib/client/api-client'
+import type { PlaygroundResult } from '@/lib/shared/admin/playground-schema'
 import { PlaygroundResults } from './playground-results'
 
 export type ReaderOption = { value: string; label: string }
@@ -29,6 +31,7 @@ export function PlaygroundForm({
   groups: ReaderOption[]
   defaultReader: string
 }) {
+  const t = useTranslations('admin.playground.form')
   const [question, setQuestion] = useState('')
   const [reader, setReader] = useState(defaultReader)
   const [busy, setBusy] = useState(false)
@@ -44,7 +47,7 @@ export function PlaygroundForm({
           event.preventDefault()
           const target = toReader(reader)
           if (question.trim() === '' || !target) {
-            setError('Type a question and choose whom to read as.')
+            setError(t('missing'))
             return
           }
           setBusy(true)
@@ -59,14 +62,14 @@ export function PlaygroundForm({
       >
         <div className="flex flex-col gap-1">
           <label htmlFor="playground-question" className="text-xs font-medium text-slate-700">
-            Question
+            {t('question')}
           </label>
           <Textarea
             id="playground-question"
             rows={2}
             value={question}
             maxLength={1000}
-            placeholder="e.g. Who has to approve an expense claim of EUR 4,000?"
+            placeholder={t('placeholder')}
             onChange={(e) => setQuestion(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && !e.shiftKey) {
@@ -78,17 +81,17 @@ export function PlaygroundForm({
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="playground-reader" className="text-xs font-medium text-slate-700">
-            Read as
+            {t('readAs')}
           </label>
           <Select id="playground-reader" value={reader} onChange={(e) => setReader(e.target.value)}>
-            <optgroup label="Users">
+            <optgroup label={t('users')}>
               {users.map((u) => (
                 <option key={u.value} value={u.value}>
                   {u.label}
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Groups">
+            <optgroup label={t('groups')}>
               {groups.map((g) => (
                 <option key={g.value} value={g.value}>
                   {g.label}
@@ -98,23 +101,18 @@ export function PlaygroundForm({
           </Select>
           <Button type="submit" className="mt-2" disabled={busy}>
             <Play aria-hidden />
-            {busy ? 'Running…' : 'Run'}
+            {busy ? t('running') : t('run')}
           </Button>
         </div>
       </form>
       {error ? <Alert>{error}</Alert> : null}
       {busy && !result ? (
         <p role="status" className="text-sm text-slate-600">
-          Retrieving and answering…
+          {t('working')}
         </p>
       ) : null}
       {result ? <PlaygroundResults result={result} /> : null}
-      {!result && !busy ? (
-        <p className="text-sm text-slate-600">
-          Results show the ranked passages with their scores, the context the answer was built from, what the
-          validator says about the answer, and which documents this reader’s access rules left out.
-        </p>
-      ) : null}
+      {!result && !busy ? <p className="text-sm text-slate-600">{t('intro')}</p> : null}
     </div>
   )
 }

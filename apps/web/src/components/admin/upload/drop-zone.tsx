@@ -2,9 +2,11 @@
 
 import { FileUp } from 'lucide-react'
 import { useRef, useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
-import { ACCEPT_ATTRIBUTE, formatBytes, SUPPORTED_FORMATS_TEXT } from '@/lib/admin/upload-rules'
-import { cn } from '@/lib/utils'
+import { ACCEPT_ATTRIBUTE, SUPPORTED_FORMATS_TEXT } from '@/lib/shared/admin/upload-rules'
+import { formatBytes } from '@/lib/shared/format'
+import { cn } from '@/lib/shared/utils'
 
 /**
  * Drag files here, or press the button to pick them (keyboard users never need to drag). The hidden
@@ -21,6 +23,7 @@ export function DropZone({
   maxBytes: number
   disabled?: boolean
 }) {
+  const t = useTranslations('admin.upload.dropZone')
   const input = useRef<HTMLInputElement>(null)
   const [over, setOver] = useState(false)
   return (
@@ -47,19 +50,22 @@ export function DropZone({
     >
       <FileUp className="size-8 text-slate-400" aria-hidden />
       <p className="text-sm text-slate-700">
-        Drag {multiple ? 'files' : 'a file'} here, or{' '}
-        <Button variant="secondary" size="sm" onClick={() => input.current?.click()} disabled={disabled}>
-          choose {multiple ? 'files' : 'a file'}
-        </Button>
+        {t.rich(multiple ? 'dragFiles' : 'dragFile', {
+          choose: (chunks) => (
+            <Button variant="secondary" size="sm" onClick={() => input.current?.click()} disabled={disabled}>
+              {chunks}
+            </Button>
+          ),
+        })}
       </p>
       <p className="text-xs text-slate-500">
-        {SUPPORTED_FORMATS_TEXT}, up to {formatBytes(maxBytes)} each.
+        {t('limits', { formats: SUPPORTED_FORMATS_TEXT, size: formatBytes(maxBytes) })}
       </p>
       <input
         ref={input}
         type="file"
         className="hidden"
-        aria-label={multiple ? 'Choose files to upload' : 'Choose a file to upload'}
+        aria-label={multiple ? t('chooseFiles') : t('chooseFile')}
         multiple={multiple}
         accept={ACCEPT_ATTRIBUTE}
         onChange={(event) => {

@@ -2,12 +2,13 @@
 
 import { FileText, X } from 'lucide-react'
 import Link from 'next/link'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { describedBy, Field, Input } from '@/components/ui/form-controls'
-import { plural } from '@/lib/admin/format'
-import type { ItemFieldErrors, UploadItem } from '@/lib/admin/upload-item'
-import { fileExtension, formatBytes } from '@/lib/admin/upload-rules'
-import type { LiveVersion } from '@/lib/admin/version-status'
+import type { ItemFieldErrors, UploadItem } from '@/lib/shared/admin/upload-item'
+import { fileExtension } from '@/lib/shared/admin/upload-rules'
+import type { LiveVersion } from '@/lib/shared/admin/version-status'
+import { formatBytes, formatInt } from '@/lib/shared/format'
 import { VersionStatusBadge } from '../version-status-badge'
 
 type Props = {
@@ -34,6 +35,7 @@ export function UploadItemCard({
   onRemove,
   onRetry,
 }: Props) {
+  const t = useTranslations('admin.upload.item')
   const id = (field: string) => `upload-${item.key}-${field}`
   const editable = item.phase === 'pending' && !item.refusal
   const version = live ?? (item.result ? { status: 'queued' as const, stage: 'queued', progress: 0 } : null)
@@ -42,7 +44,7 @@ export function UploadItemCard({
     <li
       className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       data-testid="upload-item"
-      aria-label={`File ${index + 1}: ${item.file.name}`}
+      aria-label={t('label', { n: String(index + 1), name: item.file.name })}
     >
       <div className="flex items-start gap-3">
         <FileText className="mt-0.5 size-5 shrink-0 text-slate-400" aria-hidden />
@@ -54,10 +56,17 @@ export function UploadItemCard({
           </p>
         </div>
         <div className="flex items-center gap-2" aria-live="polite">
-          {item.phase === 'uploading' ? <span className="text-xs text-slate-600">Uploading…</span> : null}
+          {item.phase === 'uploading' ? (
+            <span className="text-xs text-slate-600">{t('uploading')}</span>
+          ) : null}
           {item.result && version ? <VersionStatusBadge version={version} /> : null}
           {item.phase === 'pending' ? (
-            <Button variant="ghost" size="icon-sm" onClick={onRemove} aria-label={`Remove ${item.file.name}`}>
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              onClick={onRemove}
+              aria-label={t('remove', { name: item.file.name })}
+            >
               <X aria-hidden />
             </Button>
           ) : null}
@@ -70,13 +79,13 @@ export function UploadItemCard({
           role="alert"
           data-testid="upload-refusal"
         >
-          <span className="font-medium">Not uploaded:</span> {item.refusal ?? item.error}
+          <span className="font-medium">{t('notUploaded')}</span> {item.refusal ?? item.error}
         </p>
       ) : null}
       {failedReason ? (
         <div className="mt-2 flex flex-wrap items-center justify-between gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           <p data-testid="upload-failure">
-            <span className="font-medium">Processing failed:</span> {failedReason}
+            <span className="font-medium">{t('processingFailed')}</span> {failedReason}
           </p>
           {item.result ? (
             <Button
@@ -84,7 +93,7 @@ export function UploadItemCard({
               size="sm"
               onClick={() => item.result && onRetry(item.result.versionId)}
             >
-              Retry
+              {t('retry')}
             </Button>
           ) : null}
         </div>
@@ -92,18 +101,20 @@ export function UploadItemCard({
       {item.result ? (
         <p className="mt-2 text-sm text-slate-600">
           {item.result.created
-            ? `Stored as version ${item.result.versionNo}.`
-            : `Identical to version ${item.result.versionNo}; nothing new to process.`}{' '}
+            ? t('stored', { n: String(item.result.versionNo) })
+            : t('identical', { n: String(item.result.versionNo) })}{' '}
           <Link href={`/admin/documents/${item.result.documentId}`} className="text-indigo-700 underline">
-            Open “{item.title}”
+            {t('open', { title: item.title })}
           </Link>
-          {live?.status === 'ready' ? ` · ${plural(live.chunkCount, 'chunk')}` : ''}
+          {live?.status === 'ready'
+            ? ` · ${t('chunks', { count: live.chunkCount, n: formatInt(live.chunkCount) })}`
+            : ''}
         </p>
       ) : null}
 
       {editable ? (
         <div className="mt-3 grid gap-3 md:grid-cols-2">
-          <Field id={id('title')} label="Title" error={errors.title}>
+          <Field id={id('title')} label={t('title')} error={errors.title}>
             <Input
               id={id('title')}
               value={item.title}
@@ -113,7 +124,7 @@ export function UploadItemCard({
               maxLength={200}
             />
           </Field>
-          <Field id={id('date')} label="Effective date (optional)" error={errors.effectiveDate}>
+          <Field id={id('date')} label={t('effectiveDate')} error={errors.effectiveDate}>
             <Input
               id={id('date')}
               type="date"
@@ -123,18 +134,30 @@ export function UploadItemCard({
               aria-describedby={describedBy(id('date'), { error: errors.effectiveDate })}
             />
           </Field>
+          <Field
+            id={id('countries')}
+            label={t('countries')}
+            hint={t('countriesHint')}
+            error={errors.countries}
+          >
+            <Input
+              id={id('countries')}
+              value={item.countries ?? ''}
+              onChange={(e) => onChange({ countries: e.target.value })}
+              aria-invalid={Boolean(errors.countries)}
+              aria-describedby={describedBy(id('countries'), {
+                hint: true,
+                error: errors.countries,
+              })}
+            />
+          </Field>
           {showAccess ? (
             <>
-              <Field
-                id={id('tags')}
-                label="Tags (optional)"
-                hint="Separate tags with commas"
-                error={errors.tags}
-              >
+              <Field id={id('tags')} label={t('tags')} hint={t('tagsHint')} error={errors.tags}>
                 <Input
                   id={id('tags')}
                   value={item.tags}
-                  placeholder="e.g. finance, travel"
+                  placeholder={t('tagsPlaceholder')}
                   onChange={(e) => onChange({ tags: e.target.value })}
                   aria-invalid={Boolean(errors.tags)}
                   aria-describedby={describedBy(id('tags'), { hint: true, error: errors.tags })}
@@ -144,7 +167,7 @@ export function UploadItemCard({
                 className="flex flex-col gap-1"
                 aria-describedby={errors.groups ? id('groups-error') : undefined}
               >
-                <legend className="mb-1 text-xs font-medium text-slate-700">Who may read it</legend>
+                <legend className="mb-1 text-xs font-medium text-slate-700">{t('readers')}</legend>
                 <div className="flex flex-wrap gap-x-4 gap-y-1">
                   {groups.map((group) => (
                     <label key={group} className="inline-flex items-center gap-1.5 text-sm text-slate-800">

@@ -2,17 +2,18 @@
 
 import { useRouter } from 'next/navigation'
 import { useRef, useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Alert } from '@/components/ui/form-controls'
-import { callApi } from '@/lib/admin/api-client'
+import { useVersionStatuses } from '@/lib/client/admin/use-version-statuses'
+import { callApi } from '@/lib/client/api-client'
 import {
   buildUploadForm,
   createUploadItem,
   type UploadItem,
   validateUploadItem,
-} from '@/lib/admin/upload-item'
-import { useVersionStatuses } from '@/lib/admin/use-version-statuses'
-import { isFinal } from '@/lib/admin/version-status'
+} from '@/lib/shared/admin/upload-item'
+import { isFinal } from '@/lib/shared/admin/version-status'
 import { DropZone } from './drop-zone'
 import { UploadItemCard } from './upload-item-card'
 
@@ -33,12 +34,8 @@ type Props = {
   replace?: { documentId: string; title: string }
 }
 
-function uploadLabel(count: number, replacing: boolean): string {
-  if (replacing) return 'Upload new version'
-  return count > 1 ? `Upload ${count} files` : 'Upload file'
-}
-
 export function UploadPanel({ maxBytes, groups, replace }: Props) {
+  const t = useTranslations('admin.upload.panel')
   const router = useRouter()
   const [items, setItems] = useState<UploadItem[]>([])
   const [showErrors, setShowErrors] = useState(false)
@@ -76,9 +73,7 @@ export function UploadPanel({ maxBytes, groups, replace }: Props) {
     )
     if (invalid.length > 0) {
       setShowErrors(true)
-      setNotice(
-        `Fix the highlighted fields of ${invalid.length} file${invalid.length === 1 ? '' : 's'} first.`,
-      )
+      setNotice(t('fixFields', { count: invalid.length, n: String(invalid.length) }))
       listRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
       return
     }
@@ -105,12 +100,7 @@ export function UploadPanel({ maxBytes, groups, replace }: Props) {
         } else {
           patch(item.key, {
             phase: 'rejected',
-            error:
-              outcome && !outcome.ok
-                ? outcome.error
-                : result.ok
-                  ? 'The server did not accept the file.'
-                  : result.error,
+            error: outcome && !outcome.ok ? outcome.error : result.ok ? t('notAccepted') : result.error,
           })
         }
       }
@@ -143,7 +133,7 @@ export function UploadPanel({ maxBytes, groups, replace }: Props) {
       <DropZone onFiles={addFiles} multiple={!replace} maxBytes={maxBytes} disabled={busy} />
       {notice ? <Alert>{notice}</Alert> : null}
       {items.length > 0 ? (
-        <ol ref={listRef} className="space-y-3" aria-label="Files to upload">
+        <ol ref={listRef} className="space-y-3" aria-label={t('files')}>
           {items.map((item, index) => (
             <UploadItemCard
               key={item.key}
@@ -163,15 +153,19 @@ export function UploadPanel({ maxBytes, groups, replace }: Props) {
       {items.length > 0 ? (
         <div className="flex flex-wrap items-center gap-3">
           <Button onClick={upload} disabled={busy || sendable.length === 0}>
-            {busy ? 'Uploading…' : uploadLabel(sendable.length, Boolean(replace))}
+            {busy
+              ? t('uploading')
+              : replace
+                ? t('uploadVersion')
+                : t('upload', { count: sendable.length, n: String(sendable.length) })}
           </Button>
           {finished && !inFlight && !replace ? (
             <Button variant="ghost" onClick={() => setItems([])} disabled={busy}>
-              Clear the list
+              {t('clear')}
             </Button>
           ) : null}
           <p className="text-sm text-slate-600" aria-live="polite">
-            {inFlight ? 'Processing… statuses update live.' : ''}
+            {inFlight ? t('processing') : ''}
           </p>
         </div>
       ) : null}

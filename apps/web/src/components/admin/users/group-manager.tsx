@@ -3,17 +3,56 @@
 import type { AdminGroupRow } from '@policydesk/db'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Alert, describedBy, Field, Input } from '@/components/ui/form-controls'
-import { callApi } from '@/lib/admin/api-client'
-import { groupNameSchema } from '@/lib/admin/upload-fields'
+import { callApi } from '@/lib/client/api-client'
+import { groupNameSchema } from '@/lib/shared/admin/upload-fields'
+import { formatInt } from '@/lib/shared/format'
 
 const nameProblem = (name: string) => {
   const parsed = groupNameSchema.safeParse(name)
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'invalid name')
 }
 
+/** Grants or revokes `handoffs`: members answer questions handed to this group (/handoffs). */
+function HandoffsPermission({ group }: { group: AdminGroupRow }) {
+  const t = useTranslations('admin.users.group')
+  const router = useRouter()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const granted = group.permissions.includes('handoffs')
+  return (
+    <span className="flex items-center gap-2">
+      <label className="flex items-center gap-1.5 text-xs text-slate-700">
+        <input
+          type="checkbox"
+          checked={granted}
+          disabled={busy}
+          onChange={async () => {
+            setBusy(true)
+            const result = await callApi(`/api/admin/groups/${group.id}/permissions`, {
+              method: 'PUT',
+              json: { permissions: granted ? [] : ['handoffs'] },
+            })
+            setBusy(false)
+            setError(result.ok ? null : result.error)
+            router.refresh()
+          }}
+        />
+        {t('answersHandoffs')}
+      </label>
+      {error ? (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
+    </span>
+  )
+}
+
 function GroupItem({ group }: { group: AdminGroupRow }) {
+  const t = useTranslations('admin.users.group')
   const router = useRouter()
   const [editing, setEditing] = useState(false)
   const [name, setName] = useState(group.name)
@@ -30,22 +69,25 @@ function GroupItem({ group }: { group: AdminGroupRow }) {
             <span className="font-medium text-slate-900">{group.name}</span>
             <span className="ml-2 text-xs text-slate-500">
               {fixed
-                ? 'every signed-in user'
-                : `${group.memberCount} member${group.memberCount === 1 ? '' : 's'}`}{' '}
-              · {group.documentCount} document{group.documentCount === 1 ? '' : 's'}
+                ? t('everyUser')
+                : t('members', { count: group.memberCount, n: formatInt(group.memberCount) })}{' '}
+              · {t('documents', { count: group.documentCount, n: formatInt(group.documentCount) })}
             </span>
             {group.description ? <p className="text-xs text-slate-600">{group.description}</p> : null}
           </div>
-          {!fixed ? (
-            <Button
-              variant="ghost"
-              size="sm"
-              onClick={() => setEditing(true)}
-              aria-label={`Rename group ${group.name}`}
-            >
-              Rename
-            </Button>
-          ) : null}
+          <div className="flex items-center gap-2">
+            <HandoffsPermission group={group} />
+            {!fixed ? (
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => setEditing(true)}
+                aria-label={t('rename', { name: group.name })}
+              >
+                {t('renameButton')}
+              </Button>
+            ) : null}
+          </div>
         </div>
       ) : (
         <form
@@ -71,7 +113,7 @@ function GroupItem({ group }: { group: AdminGroupRow }) {
             }
           }}
         >
-          <Field id={`${id}-name`} label="Name" error={error}>
+          <Field id={`${id}-name`} label={t('name')} error={error}>
             <Input
               id={`${id}-name`}
               value={name}
@@ -80,20 +122,17 @@ function GroupItem({ group }: { group: AdminGroupRow }) {
               aria-describedby={describedBy(`${id}-name`, { error })}
             />
           </Field>
-          <Field id={`${id}-description`} label="Description">
+          <Field id={`${id}-description`} label={t('description')}>
             <Input
               id={`${id}-description`}
               value={description}
               onChange={(e) => setDescription(e.target.value)}
             />
           </Field>
-          <p className="text-xs text-slate-500">
-            Members and document access stay as they are. With OIDC, rename the claim value in your identity
-            provider too.
-          </p>
+          <p className="text-xs text-slate-500">{t('renameHint')}</p>
           <div className="flex gap-2">
             <Button type="submit" size="sm" disabled={busy}>
-              Save
+              {t('save')}
             </Button>
             <Button
               variant="secondary"
@@ -105,7 +144,7 @@ function GroupItem({ group }: { group: AdminGroupRow }) {
                 setError(null)
               }}
             >
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         </form>
@@ -116,6 +155,7 @@ function GroupItem({ group }: { group: AdminGroupRow }) {
 
 /** Groups with counts, rename in place, and a form to create one. */
 export function GroupManager({ groups }: { groups: AdminGroupRow[] }) {
+  const t = useTranslations('admin.users.group')
   const router = useRouter()
   const [name, setName] = useState('')
   const [description, setDescription] = useState('')
@@ -124,14 +164,14 @@ export function GroupManager({ groups }: { groups: AdminGroupRow[] }) {
   const [busy, setBusy] = useState(false)
   return (
     <div>
-      <ul className="divide-y divide-slate-100" aria-label="Groups">
+      <ul className="divide-y divide-slate-100" aria-label={t('list')}>
         {groups.map((g) => (
           <GroupItem key={g.id} group={g} />
         ))}
       </ul>
       <form
         className="space-y-2 border-t border-slate-200 p-4"
-        aria-label="Create a group"
+        aria-label={t('create')}
         onSubmit={async (event) => {
           event.preventDefault()
           setCreated(null)
@@ -155,27 +195,27 @@ export function GroupManager({ groups }: { groups: AdminGroupRow[] }) {
           }
         }}
       >
-        <h3 className="text-sm font-semibold text-slate-900">New group</h3>
-        <Field id="new-group-name" label="Name" hint="Lower-case letters, digits, - and _" error={error}>
+        <h3 className="text-sm font-semibold text-slate-900">{t('newGroup')}</h3>
+        <Field id="new-group-name" label={t('name')} hint={t('nameHint')} error={error}>
           <Input
             id="new-group-name"
             value={name}
-            placeholder="e.g. finance"
+            placeholder={t('namePlaceholder')}
             onChange={(e) => setName(e.target.value)}
             aria-invalid={Boolean(error)}
             aria-describedby={describedBy('new-group-name', { hint: true, error })}
           />
         </Field>
-        <Field id="new-group-description" label="Description (optional)">
+        <Field id="new-group-description" label={t('descriptionOptional')}>
           <Input
             id="new-group-description"
             value={description}
             onChange={(e) => setDescription(e.target.value)}
           />
         </Field>
-        {created ? <Alert tone="success">Group “{created}” created.</Alert> : null}
+        {created ? <Alert tone="success">{t('created', { name: created })}</Alert> : null}
         <Button type="submit" size="sm" disabled={busy}>
-          Create group
+          {t('createButton')}
         </Button>
       </form>
     </div>

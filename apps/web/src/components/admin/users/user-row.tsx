@@ -4,9 +4,11 @@ import type { AdminUserRow } from '@policydesk/db'
 import { X } from 'lucide-react'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/form-controls'
-import { callApi } from '@/lib/admin/api-client'
+import { callApi } from '@/lib/client/api-client'
+import { ProfileEditor } from './profile-editor'
 
 type Group = { id: string; name: string }
 
@@ -22,6 +24,7 @@ export function UserRow({
   isSelf: boolean
   isLastAdmin: boolean
 }) {
+  const t = useTranslations('admin.users.row')
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
@@ -47,13 +50,13 @@ export function UserRow({
       <th scope="row" className="px-3 py-3 text-left font-normal">
         <div className="font-medium text-slate-900">
           {user.name}
-          {isSelf ? <span className="ml-1.5 text-xs font-normal text-slate-500">(you)</span> : null}
+          {isSelf ? <span className="ml-1.5 text-xs font-normal text-slate-500">{t('you')}</span> : null}
         </div>
         <div className="text-xs text-slate-500">{user.email}</div>
       </th>
       <td className="px-3 py-3">
         <label htmlFor={roleId} className="sr-only">
-          Role of {user.name}
+          {t('roleOf', { name: user.name })}
         </label>
         <Select
           id={roleId}
@@ -65,7 +68,7 @@ export function UserRow({
             const role = e.target.value
             void act(
               () => callApi(`/api/admin/users/${user.id}`, { method: 'PATCH', json: { role } }),
-              `Role set to ${role}.`,
+              t('roleSet', { role }),
             )
           }}
         >
@@ -75,12 +78,15 @@ export function UserRow({
         </Select>
         {isLastAdmin ? (
           <p id={`${roleId}-hint`} className="mt-1 max-w-40 text-xs text-slate-500">
-            The last admin keeps the role until someone else is admin.
+            {t('lastAdmin')}
           </p>
         ) : null}
       </td>
       <td className="px-3 py-3">
-        <ul className="flex flex-wrap gap-1.5" aria-label={`Groups of ${user.name}`}>
+        <ProfileEditor userId={user.id} name={user.name} attributes={user.attributes} />
+      </td>
+      <td className="px-3 py-3">
+        <ul className="flex flex-wrap gap-1.5" aria-label={t('groupsOf', { name: user.name })}>
           <li className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">everyone</li>
           {user.groups.map((g) => (
             <li
@@ -92,11 +98,11 @@ export function UserRow({
                 type="button"
                 disabled={busy}
                 className="rounded p-0.5 hover:bg-violet-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
-                aria-label={`Remove ${user.name} from ${g.name}`}
+                aria-label={t('remove', { name: user.name, group: g.name })}
                 onClick={() =>
                   act(
                     () => callApi(`/api/admin/users/${user.id}/groups/${g.id}`, { method: 'DELETE' }),
-                    `Removed from ${g.name}.`,
+                    t('removed', { group: g.name }),
                   )
                 }
               >
@@ -116,15 +122,15 @@ export function UserRow({
               if (!group) return
               void act(
                 () => callApi(`/api/admin/users/${user.id}/groups`, { json: { groupId: group.id } }),
-                `Added to ${group.name}.`,
+                t('added', { group: group.name }),
               ).then(() => setToAdd(''))
             }}
           >
             <label htmlFor={addId} className="sr-only">
-              Add {user.name} to a group
+              {t('addLabel', { name: user.name })}
             </label>
             <Select id={addId} className="w-36" value={toAdd} onChange={(e) => setToAdd(e.target.value)}>
-              <option value="">Add to group…</option>
+              <option value="">{t('addPlaceholder')}</option>
               {joinable.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}
@@ -132,11 +138,11 @@ export function UserRow({
               ))}
             </Select>
             <Button type="submit" variant="secondary" size="sm" disabled={busy || !toAdd}>
-              Add
+              {t('add')}
             </Button>
           </form>
         ) : (
-          <span className="text-xs text-slate-500">In every group</span>
+          <span className="text-xs text-slate-500">{t('inEveryGroup')}</span>
         )}
         {message ? (
           <p

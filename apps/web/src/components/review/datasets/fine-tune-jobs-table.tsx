@@ -1,6 +1,8 @@
-import type { FineTuneJobListRow } from '@policydesk/finetune/queries'
+import type { FineTuneJobListRow } from '@policydesk/db'
 import { Badge, type BadgeTone, Card, CardTitle } from '@/components/review/ui'
-import { formatDateTime } from '@/lib/review/format'
+import { type Column, DataTable } from '@/components/ui/data-table'
+import { getTranslator, type ServerTranslator } from '@/lib/server/i18n/server'
+import { formatDateTime } from '@/lib/shared/format'
 
 const STATUS_TONE: Record<string, BadgeTone> = {
   succeeded: 'emerald',
@@ -11,53 +13,70 @@ const STATUS_TONE: Record<string, BadgeTone> = {
   validating_files: 'amber',
 }
 
-const COLUMNS = ['Dataset', 'Base model', 'Status', 'Fine-tuned model', 'Latest event', 'Updated']
+const columns = (t: ServerTranslator): Column<FineTuneJobListRow>[] => [
+  {
+    key: 'dataset',
+    header: t('review.datasets.jobs.dataset'),
+    className: 'break-all',
+    cell: (job) => job.datasetName,
+  },
+  {
+    key: 'base',
+    header: t('review.datasets.jobs.base'),
+    className: 'font-mono text-xs',
+    cell: (job) => job.baseModel,
+  },
+  {
+    key: 'status',
+    header: t('review.datasets.jobs.status'),
+    cell: (job) => (
+      <>
+        <Badge tone={STATUS_TONE[job.status] ?? 'slate'}>{job.status}</Badge>
+        {job.error ? <p className="mt-1 text-xs text-red-700">{job.error}</p> : null}
+      </>
+    ),
+  },
+  {
+    key: 'result',
+    header: t('review.datasets.jobs.result'),
+    className: 'font-mono text-xs break-all',
+    cell: (job) => job.resultModel ?? '—',
+  },
+  {
+    key: 'event',
+    header: t('review.datasets.jobs.event'),
+    className: 'text-xs text-slate-600',
+    cell: (job) => job.events.at(-1)?.message ?? '—',
+  },
+  {
+    key: 'updated',
+    header: t('review.datasets.jobs.updated'),
+    nowrap: true,
+    className: 'text-xs text-slate-500',
+    cell: (job) => formatDateTime(job.updatedAt),
+  },
+]
 
 /** Fine-tuning jobs, newest first, with the provider's status, the resulting model and the last event. */
-export function FineTuneJobsTable({ jobs }: { jobs: FineTuneJobListRow[] }) {
+export async function FineTuneJobsTable({ jobs }: { jobs: FineTuneJobListRow[] }) {
+  const t = await getTranslator()
   return (
     <Card>
-      <CardTitle aside="policydesk finetune submit | status">Fine-tuning jobs</CardTitle>
+      <CardTitle aside="policydesk finetune submit | status">{t('review.datasets.jobs.title')}</CardTitle>
       {jobs.length === 0 ? (
         <p className="px-4 py-6 text-sm text-slate-600">
-          No fine-tuning jobs yet. Submit a dataset with{' '}
-          <code className="rounded bg-slate-100 px-1">policydesk finetune submit --dataset &lt;id&gt;</code>.
+          {t.rich('review.datasets.jobs.empty', {
+            code: (chunks) => <code className="rounded bg-slate-100 px-1">{chunks}</code>,
+          })}
         </p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Fine-tuning jobs</caption>
-            <thead className="bg-slate-50 text-xs text-slate-500">
-              <tr>
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col" className="px-4 py-2 font-medium">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {jobs.map((job) => {
-                const last = job.events.at(-1)
-                return (
-                  <tr key={job.id} data-testid="finetune-job">
-                    <td className="px-4 py-2 break-all">{job.datasetName}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{job.baseModel}</td>
-                    <td className="px-4 py-2">
-                      <Badge tone={STATUS_TONE[job.status] ?? 'slate'}>{job.status}</Badge>
-                      {job.error ? <p className="mt-1 text-xs text-red-700">{job.error}</p> : null}
-                    </td>
-                    <td className="px-4 py-2 font-mono text-xs break-all">{job.resultModel ?? '—'}</td>
-                    <td className="px-4 py-2 text-xs text-slate-600">{last?.message ?? '—'}</td>
-                    <td className="px-4 py-2 text-xs whitespace-nowrap text-slate-500">
-                      {formatDateTime(job.updatedAt)}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('review.datasets.jobs.title')}
+          columns={columns(t)}
+          rows={jobs}
+          rowKey={(job) => job.id}
+          rowTestId="finetune-job"
+        />
       )}
     </Card>
   )

@@ -2,9 +2,12 @@
 
 import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
+import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { CardHeader, Field, Input } from '@/components/ui/form-controls'
 import { Alert, Card } from '@/components/ui/page'
+import { callApi } from '@/lib/client/api-client'
+import { formatInt } from '@/lib/shared/format'
 
 type Verdict = 'approved' | 'corrected'
 type Outcome = { tone: 'error' | 'success'; text: string }
@@ -45,6 +48,7 @@ function NumberField({
  * `policydesk finetune export --as <you>`). The list below refreshes with the new dataset.
  */
 export function NewExportForm() {
+  const t = useTranslations('review.datasets.export')
   const router = useRouter()
   const [verdicts, setVerdicts] = useState<Verdict[]>(['approved', 'corrected'])
   const [busy, setBusy] = useState(false)
@@ -60,42 +64,38 @@ export function NewExportForm() {
     const form = new FormData(event.currentTarget)
     setBusy(true)
     setOutcome(null)
-    const response = await fetch('/api/review/datasets', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
+    const result = await callApi<{ name?: string; stats?: { examples: number } }>('/api/review/datasets', {
+      json: {
         name: String(form.get('name') ?? ''),
         since: String(form.get('since') ?? ''),
         verdicts,
         distractors: Number(form.get('distractors') ?? 0),
         validationShare: Number(form.get('validationShare') ?? 0.1),
-      }),
-    }).catch(() => null)
+      },
+    })
     setBusy(false)
-    const body = response
-      ? ((await response.json().catch(() => null)) as {
-          error?: string
-          name?: string
-          stats?: { examples: number }
-        } | null)
-      : null
-    if (!response?.ok) {
-      setOutcome({ tone: 'error', text: body?.error ?? 'The export failed. Please try again.' })
+    if (!result.ok) {
+      setOutcome({ tone: 'error', text: result.serverError ?? t('failed') })
       return
     }
-    setOutcome({ tone: 'success', text: `Exported ${body?.name}: ${body?.stats?.examples ?? 0} examples.` })
+    const body = result.data
+    setOutcome({
+      tone: 'success',
+      text: t('done', {
+        name: body?.name ?? '',
+        count: body?.stats?.examples ?? 0,
+        n: formatInt(body?.stats?.examples ?? 0),
+      }),
+    })
     router.refresh()
   }
 
   return (
     <Card>
-      <CardHeader
-        title="New export"
-        description="Approved and corrected answers drawn only from documents you may read, scrubbed of personal data."
-      />
-      <form onSubmit={submit} className="space-y-3 p-4" aria-label="New export">
+      <CardHeader title={t('title')} description={t('description')} />
+      <form onSubmit={submit} className="space-y-3 p-4" aria-label={t('title')}>
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field id="export-name" label="Name (optional)" hint="Letters, digits, dots, dashes, underscores.">
+          <Field id="export-name" label={t('name')} hint={t('nameHint')}>
             <Input
               id="export-name"
               name="name"
@@ -104,26 +104,26 @@ export function NewExportForm() {
               aria-describedby="export-name-hint"
             />
           </Field>
-          <Field id="export-since" label="Reviewed since (optional)">
+          <Field id="export-since" label={t('since')}>
             <Input id="export-since" name="since" type="date" />
           </Field>
           <NumberField
             name="distractors"
-            label="Distractor passages per example"
-            hint="RAFT-style: 0 to 5."
+            label={t('distractors')}
+            hint={t('distractorsHint')}
             range={[0, 5, 1]}
             defaultValue={0}
           />
           <NumberField
             name="validationShare"
-            label="Validation share"
-            hint="0 to 0.5 of the examples."
+            label={t('validationShare')}
+            hint={t('validationShareHint')}
             range={[0, 0.5, 0.05]}
             defaultValue={0.1}
           />
         </div>
         <fieldset className="flex flex-wrap gap-4 text-sm text-slate-800">
-          <legend className="mb-1 text-xs font-medium text-slate-700">Verdicts</legend>
+          <legend className="mb-1 text-xs font-medium text-slate-700">{t('verdicts')}</legend>
           {(['approved', 'corrected'] as const).map((verdict) => (
             <label key={verdict} className="flex items-center gap-1.5">
               <input
@@ -131,13 +131,13 @@ export function NewExportForm() {
                 checked={verdicts.includes(verdict)}
                 onChange={(e) => toggle(verdict, e.target.checked)}
               />
-              {verdict === 'approved' ? 'Approved' : 'Corrected'}
+              {verdict === 'approved' ? t('approved') : t('corrected')}
             </label>
           ))}
         </fieldset>
         {outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}
         <Button type="submit" disabled={busy || verdicts.length === 0}>
-          {busy ? 'Exporting…' : 'Export dataset'}
+          {busy ? t('exporting') : t('submit')}
         </Button>
       </form>
     </Card>

@@ -1,20 +1,29 @@
-import { getAdminDocument, listGroups, listVersionChunks, listVersionHistory } from '@policydesk/db'
+import {
+  documentOwnerGroupId,
+  getAdminDocument,
+  listGroups,
+  listVersionChunks,
+  listVersionHistory,
+} from '@policydesk/db'
 import { readIngestEnv } from '@policydesk/ingest'
 import { ChevronLeft } from 'lucide-react'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
 import { AccessForm } from '@/components/admin/document/access-form'
+import { ApplicabilityForm } from '@/components/admin/document/applicability-form'
 import { ChunkViewer } from '@/components/admin/document/chunk-viewer'
 import { DangerZone } from '@/components/admin/document/danger-zone'
+import { OwnerForm } from '@/components/admin/document/owner-form'
 import { VersionHistory } from '@/components/admin/document/version-history'
 import { Pagination } from '@/components/admin/pagination'
 import { UploadPanel } from '@/components/admin/upload/upload-panel'
 import { Alert, Card, CardHeader, EmptyState } from '@/components/ui/form-controls'
-import { formatDateTime } from '@/lib/admin/format'
-import { firstValues, hrefWith, pageWindow, parseSearchParams } from '@/lib/admin/search-params'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { getTranslator } from '@/lib/server/i18n/server'
+import { firstValues, hrefWith, pageWindow, parseSearchParams } from '@/lib/shared/admin/search-params'
+import { formatDateTime } from '@/lib/shared/format'
 
 export const dynamic = 'force-dynamic'
 
@@ -32,12 +41,17 @@ export default async function DocumentPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
   await requirePageRole(ROLES.admins)
+  const t = await getTranslator()
   const { id } = await params
   if (!z.uuid().safeParse(id).success) notFound()
   const db = getDb()
   const document = await getAdminDocument(db, id)
   if (!document) notFound()
-  const [versions, groups] = await Promise.all([listVersionHistory(db, id), listGroups(db)])
+  const [versions, groups, ownerGroupId] = await Promise.all([
+    listVersionHistory(db, id),
+    listGroups(db),
+    documentOwnerGroupId(db, id),
+  ])
   const { params: query } = parseSearchParams(querySchema, firstValues(await searchParams))
 
   // The chunk viewer shows the requested version, else the one answers use, else the newest.
@@ -51,7 +65,7 @@ export default async function DocumentPage({
         limit: CHUNK_PAGE_SIZE,
         offset: (query.chunkPage - 1) * CHUNK_PAGE_SIZE,
       })
-    : { rows: [], total: 0 }
+    : { rows: [], total: 0, flagged: 0 }
   const window = pageWindow(firstPage.total, query.chunkPage, CHUNK_PAGE_SIZE)
   const chunks =
     shown && window.page !== query.chunkPage
@@ -68,20 +82,25 @@ export default async function DocumentPage({
         className="mb-3 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
       >
         <ChevronLeft className="size-4" aria-hidden />
-        All documents
+        {t('admin.document.allDocuments')}
       </Link>
       <div className="mb-5">
         <h1 className="text-2xl font-semibold text-slate-900">{document.title}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {document.sourceName} · added {formatDateTime(document.createdAt)}
-          {document.tags.length > 0 ? ` · tags: ${document.tags.join(', ')}` : ''}
+          {t('admin.document.meta', {
+            source: document.sourceName,
+            date: formatDateTime(document.createdAt),
+          })}
+          {document.tags.length > 0 ? t('admin.document.tags', { tags: document.tags.join(', ') }) : ''}
         </p>
       </div>
       {document.deletedAt ? (
         <div className="mb-4">
           <Alert tone="info">
-            {document.purged ? 'Purged' : 'Deleted'} on {formatDateTime(document.deletedAt)}: answers no
-            longer use this document.
+            {t('admin.document.deletedOn', {
+              purged: String(document.purged),
+              date: formatDateTime(document.deletedAt),
+            })}
           </Alert>
         </div>
       ) : null}
@@ -90,11 +109,11 @@ export default async function DocumentPage({
         <div className="min-w-0 space-y-5">
           <Card aria-labelledby="versions-heading">
             <CardHeader
-              title={<span id="versions-heading">Versions</span>}
-              description="Who uploaded what, and how processing went."
+              title={<span id="versions-heading">{t('admin.document.versions')}</span>}
+              description={t('admin.document.versionsDescription')}
             />
             {versions.length === 0 ? (
-              <p className="p-4 text-sm text-slate-600">No versions.</p>
+              <p className="p-4 text-sm text-slate-600">{t('admin.document.noVersions')}</p>
             ) : (
               <VersionHistory
                 documentId={id}
@@ -107,15 +126,28 @@ export default async function DocumentPage({
 
           <Card id="chunks" aria-labelledby="chunks-heading">
             <CardHeader
-              title={<span id="chunks-heading">Chunks{shown ? ` of version ${shown.versionNo}` : ''}</span>}
-              description="In order, with heading path, page and token count — exactly what retrieval can quote."
+              title={
+                <span id="chunks-heading">
+                  {shown
+                    ? t('admin.document.chunksOfVersion', { n: String(shown.versionNo) })
+                    : t('admin.document.chunks')}
+                </span>
+              }
+              description={t('admin.document.chunksDescription')}
             />
+            {chunks.flagged > 0 ? (
+              <div className="px-4 pt-3" data-testid="untrusted-summary">
+                <Alert tone="info">
+                  {t('admin.document.untrusted', { count: chunks.flagged, n: String(chunks.flagged) })}
+                </Alert>
+              </div>
+            ) : null}
             {chunks.rows.length === 0 ? (
               <div className="p-4">
-                <EmptyState title="No chunks">
+                <EmptyState title={t('admin.document.noChunks')}>
                   {shown?.status === 'ready' || document.purged
-                    ? 'This version has no stored chunks (purged).'
-                    : 'Chunks appear when the version is ready.'}
+                    ? t('admin.document.purgedChunks')
+                    : t('admin.document.chunksLater')}
                 </EmptyState>
               </div>
             ) : (
@@ -125,7 +157,7 @@ export default async function DocumentPage({
                   <Pagination
                     window={window}
                     total={chunks.total}
-                    noun="chunks"
+                    noun={t('admin.document.chunkNoun')}
                     hrefForPage={(page) => chunkHref({ chunkPage: page })}
                   />
                 </div>
@@ -136,14 +168,36 @@ export default async function DocumentPage({
 
         <div className="min-w-0 space-y-5">
           <Card aria-labelledby="access-heading">
-            <CardHeader title={<span id="access-heading">Access</span>} />
+            <CardHeader title={<span id="access-heading">{t('admin.document.access')}</span>} />
             <AccessForm documentId={id} groups={groups.map((g) => g.name)} selected={document.groups} />
+          </Card>
+          <Card aria-labelledby="applicability-heading">
+            <CardHeader
+              title={<span id="applicability-heading">{t('admin.document.appliesTo')}</span>}
+              description={t('admin.document.appliesToDescription')}
+            />
+            <ApplicabilityForm
+              documentId={id}
+              applicability={document.applicability}
+              suggested={document.suggestedApplicability}
+            />
+          </Card>
+          <Card aria-labelledby="owner-heading">
+            <CardHeader
+              title={<span id="owner-heading">{t('admin.document.owner')}</span>}
+              description={t('admin.document.ownerDescription')}
+            />
+            <OwnerForm
+              documentId={id}
+              groups={groups.map((g) => ({ id: g.id, name: g.name }))}
+              ownerGroupId={ownerGroupId}
+            />
           </Card>
           {!document.purged ? (
             <Card aria-labelledby="replace-heading">
               <CardHeader
-                title={<span id="replace-heading">Replace with a new version</span>}
-                description="Answers keep using the current version until the new one is ready."
+                title={<span id="replace-heading">{t('admin.document.replace')}</span>}
+                description={t('admin.document.replaceDescription')}
               />
               <div className="p-4">
                 <UploadPanel
@@ -155,7 +209,7 @@ export default async function DocumentPage({
             </Card>
           ) : null}
           <Card aria-labelledby="danger-heading" className="border-red-200">
-            <CardHeader title={<span id="danger-heading">Delete or purge</span>} />
+            <CardHeader title={<span id="danger-heading">{t('admin.document.danger')}</span>} />
             <DangerZone
               documentId={id}
               title={document.title}

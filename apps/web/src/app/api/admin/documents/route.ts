@@ -1,8 +1,8 @@
 import { searchDocuments } from '@policydesk/db'
-import { documentSearchParamsSchema, firstValues } from '@/lib/admin/search-params'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { parseValue } from '@/lib/http'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { parseValue } from '@/lib/server/http'
+import { documentSearchParamsSchema, firstValues } from './schema'
 
 export const dynamic = 'force-dynamic'
 

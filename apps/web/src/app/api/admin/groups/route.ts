@@ -1,9 +1,10 @@
 import { createGroup, listGroupsWithCounts } from '@policydesk/db'
-import { refusal } from '@/lib/admin/responses'
-import { groupCreateSchema } from '@/lib/admin/user-schemas'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { parseJsonBody } from '@/lib/http'
+import { refusal } from '@/lib/server/admin/responses'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { parseJsonBody } from '@/lib/server/http'
+import { sameOriginOnly } from '@/lib/server/request/same-origin-only'
+import { groupCreateSchema } from './schema'
 
 export const dynamic = 'force-dynamic'
 
@@ -15,7 +16,7 @@ export async function GET() {
 }
 
 /** Admin: create a group `{ name, description? }` (409 if the name is taken). */
-export async function POST(request: Request) {
+export const POST = sameOriginOnly(async (request: Request) => {
   const auth = await authorizeApi(ROLES.admins)
   if (!auth.ok) return auth.response
   const body = await parseJsonBody(request, groupCreateSchema)
@@ -23,4 +24,4 @@ export async function POST(request: Request) {
   const result = await createGroup(getDb(), { ...body.data, actorId: auth.user.id })
   if (!result.ok) return refusal(result.reason)
   return Response.json({ id: result.id }, { status: 201 })
-}
+})

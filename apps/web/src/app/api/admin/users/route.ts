@@ -1,6 +1,6 @@
 import { listUsersForAdmin } from '@policydesk/db'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
 
 export const dynamic = 'force-dynamic'
 

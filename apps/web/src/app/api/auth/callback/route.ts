@@ -1,5 +1,6 @@
 import { createLogger, errorMessage } from '@policydesk/runtime'
-import { completeOidcSignIn } from '@/lib/auth/oidc'
+import { completeOidcSignIn } from '@/lib/server/auth/oidc'
+import { takeClientRateLimit } from '@/lib/server/rate-limit/rate-limiters'
 
 export const dynamic = 'force-dynamic'
 
@@ -7,6 +8,9 @@ const log = createLogger('web:auth')
 
 /** The OIDC redirect URI (APP_URL + /api/auth/callback). */
 export async function GET(request: Request) {
+  // Each callback makes a token request to the identity provider: bound how often one client can cause one.
+  const limit = await takeClientRateLimit('sign-in', request)
+  if (!limit.ok) return limit.response
   let target: string
   try {
     const result = await completeOidcSignIn(new URL(request.url))

@@ -1,15 +1,16 @@
 import { renameConversation, softDeleteConversation } from '@policydesk/db'
-import { authorizeApi } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { notFound, parseJsonBody, parseValue } from '@/lib/http'
-import { conversationIdSchema, renameConversationSchema } from '../schema'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { notFound, parseJsonBody, parseValue } from '@/lib/server/http'
+import { sameOriginOnly } from '@/lib/server/request/same-origin-only'
+import { conversationIdSchema, renameConversationSchema } from './schema'
 
 export const dynamic = 'force-dynamic'
 
 type Params = { params: Promise<{ id: string }> }
 
-export async function PATCH(request: Request, { params }: Params) {
-  const auth = await authorizeApi()
+export const PATCH = sameOriginOnly(async (request: Request, { params }: Params) => {
+  const auth = await authorizeApi(ROLES.anyone, { tokens: ['chat'] })
   if (!auth.ok) return auth.response
   const id = parseValue((await params).id, conversationIdSchema)
   if (!id.ok) return id.response
@@ -21,14 +22,14 @@ export async function PATCH(request: Request, { params }: Params) {
     title: body.data.title,
   })
   return conversation ? Response.json({ conversation }) : notFound('No such conversation.')
-}
+})
 
 /** Soft delete: hidden from the user; its answer traces stay for review. */
-export async function DELETE(_request: Request, { params }: Params) {
-  const auth = await authorizeApi()
+export const DELETE = sameOriginOnly(async (_request: Request, { params }: Params) => {
+  const auth = await authorizeApi(ROLES.anyone, { tokens: ['chat'] })
   if (!auth.ok) return auth.response
   const id = parseValue((await params).id, conversationIdSchema)
   if (!id.ok) return id.response
   const deleted = await softDeleteConversation(getDb(), { id: id.data, userId: auth.user.id })
   return deleted ? new Response(null, { status: 204 }) : notFound('No such conversation.')
-}
+})

@@ -1,16 +1,16 @@
 import { countAnswerLog, listAnswerLog } from '@policydesk/db'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { encodeLogCursor } from '@/lib/review/cursor'
-import { reviewEnv } from '@/lib/review/env'
-import { parseLogQuery } from '@/lib/review/filters'
-import { toViewer } from '@/lib/review/viewer'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { reviewEnv } from '@/lib/server/review/env'
+import { encodeLogCursor } from '@/lib/shared/review/cursor'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { parseLogQuery } from './schema'
 
 export const dynamic = 'force-dynamic'
 
 /** The answers log (filters as on /review), newest first, 50 per page; `older`/`newer` are page tokens. */
 export async function GET(request: Request) {
-  const auth = await authorizeApi(ROLES.reviewers)
+  const auth = await authorizeApi(ROLES.reviewers, { tokens: ['review:read'] })
   if (!auth.ok) return auth.response
   const url = new URL(request.url)
   const parsed = parseLogQuery(url.searchParams, reviewEnv().lowScoreThreshold)

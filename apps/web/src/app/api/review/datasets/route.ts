@@ -1,11 +1,13 @@
-import { listDatasets, listFineTunedModels, listFineTuneJobs } from '@policydesk/finetune/queries'
+import { listDatasets, listFineTunedModels, listFineTuneJobs } from '@policydesk/db'
 import { UserFacingError } from '@policydesk/runtime'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { parseJsonBody } from '@/lib/http'
-import { exportDatasetAs } from '@/lib/review/export-dataset'
-import { toViewer } from '@/lib/review/viewer'
-import { datasetExportSchema } from '../schema'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { parseJsonBody } from '@/lib/server/http'
+import { takeRateLimit } from '@/lib/server/rate-limit/rate-limiters'
+import { sameOriginOnly } from '@/lib/server/request/same-origin-only'
+import { exportDatasetAs } from '@/lib/server/review/export-dataset'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { datasetExportSchema } from './schema'
 
 export const dynamic = 'force-dynamic'
 
@@ -14,7 +16,7 @@ export const dynamic = 'force-dynamic'
  * datasets whose every quoted document their groups may read; models are ids, not content.
  */
 export async function GET() {
-  const auth = await authorizeApi(ROLES.reviewers)
+  const auth = await authorizeApi(ROLES.reviewers, { tokens: ['review:read'] })
   if (!auth.ok) return auth.response
   const db = getDb()
   const viewer = toViewer(auth.user)
@@ -30,9 +32,11 @@ export async function GET() {
  * Exports a new dataset as the caller (`policydesk finetune export --as <caller>`): `201 { id, name,
  * stats }`, or `422` naming why nothing qualified (no reviewed answers, all dropped and why).
  */
-export async function POST(request: Request) {
+export const POST = sameOriginOnly(async (request: Request) => {
   const auth = await authorizeApi(ROLES.reviewers)
   if (!auth.ok) return auth.response
+  const limit = await takeRateLimit('dataset-export', auth.user.id)
+  if (!limit.ok) return limit.response
   const body = await parseJsonBody(request, datasetExportSchema)
   if (!body.ok) return body.response
   try {
@@ -41,4 +45,4 @@ export async function POST(request: Request) {
     if (error instanceof UserFacingError) return Response.json({ error: error.message }, { status: 422 })
     throw error
   }
-}
+})

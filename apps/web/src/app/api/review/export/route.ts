@@ -1,12 +1,12 @@
 import { exportAnswerLog } from '@policydesk/db'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { parseValue } from '@/lib/http'
-import { exportBody } from '@/lib/review/csv'
-import { reviewEnv } from '@/lib/review/env'
-import { parseLogQuery } from '@/lib/review/filters'
-import { toViewer } from '@/lib/review/viewer'
-import { exportQuerySchema } from '../schema'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { parseValue } from '@/lib/server/http'
+import { takeRateLimit } from '@/lib/server/rate-limit/rate-limiters'
+import { reviewEnv } from '@/lib/server/review/env'
+import { exportBody } from '@/lib/shared/review/csv'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { exportQuerySchema, parseLogQuery } from './schema'
 
 export const dynamic = 'force-dynamic'
 
@@ -15,8 +15,10 @@ export const dynamic = 'force-dynamic'
  * traces that used or cited documents outside the analyst's groups are not exported (admins get all).
  */
 export async function GET(request: Request) {
-  const auth = await authorizeApi(ROLES.reviewers)
+  const auth = await authorizeApi(ROLES.reviewers, { tokens: ['review:read'] })
   if (!auth.ok) return auth.response
+  const limit = await takeRateLimit('review-export', auth.user.id)
+  if (!limit.ok) return limit.response
   const params = new URL(request.url).searchParams
   const format = parseValue({ format: params.get('format') ?? undefined }, exportQuerySchema)
   if (!format.ok) return format.response

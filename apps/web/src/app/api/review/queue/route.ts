@@ -1,16 +1,16 @@
 import { nextInQueue, queueCounts } from '@policydesk/db'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { parseValue } from '@/lib/http'
-import { decodeQueuePosition, encodeQueuePosition } from '@/lib/review/cursor'
-import { toViewer } from '@/lib/review/viewer'
-import { queueQuerySchema } from '../schema'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { parseValue } from '@/lib/server/http'
+import { decodeQueuePosition, encodeQueuePosition } from '@/lib/shared/review/cursor'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { queueQuerySchema } from './schema'
 
 export const dynamic = 'force-dynamic'
 
 /** The next unreviewed answer in queue order (after `after`, a position token), and the bucket sizes. */
 export async function GET(request: Request) {
-  const auth = await authorizeApi(ROLES.reviewers)
+  const auth = await authorizeApi(ROLES.reviewers, { tokens: ['review:read'] })
   if (!auth.ok) return auth.response
   const query = parseValue(Object.fromEntries(new URL(request.url).searchParams), queueQuerySchema)
   if (!query.ok) return query.response

@@ -3,12 +3,13 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
 import { AnswerDetailView } from '@/components/review/answer-detail-view'
-import { ReviewPanel } from '@/components/review/review-panel'
-import { ROLES, requirePageRole } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { reviewEnv } from '@/lib/review/env'
-import { panelPropsFor } from '@/lib/review/panel-props'
-import { toViewer } from '@/lib/review/viewer'
+import { ReviewPanel } from '@/components/review/review-panel/review-panel'
+import { ROLES, requirePageRole } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { getTranslator } from '@/lib/server/i18n/server'
+import { reviewEnv } from '@/lib/server/review/env'
+import { panelPropsFor } from '@/lib/shared/review/panel-props'
+import { toViewer } from '@/lib/shared/review/viewer'
 
 export const dynamic = 'force-dynamic'
 
@@ -26,6 +27,7 @@ const backSchema = z
 /** One answer with everything behind it, and the analyst's review of it. */
 export default async function AnswerDetailPage({ params, searchParams }: Props) {
   const user = await requirePageRole(ROLES.reviewers)
+  const t = await getTranslator()
   const id = z.uuid().safeParse((await params).id)
   if (!id.success) notFound()
   const detail = await getAnswerDetail(getDb(), toViewer(user), id.data)
@@ -36,9 +38,9 @@ export default async function AnswerDetailPage({ params, searchParams }: Props) 
   const back = backSchema.safeParse(Array.isArray(rawBack) ? rawBack[0] : rawBack)
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm">
+      <nav aria-label={t('review.detail.breadcrumb')} className="mb-3 text-sm">
         <Link href={`/review${back.success ? back.data : ''}`} className="text-indigo-700 hover:underline">
-          ← Answers log
+          {t('review.detail.back')}
         </Link>
       </nav>
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">

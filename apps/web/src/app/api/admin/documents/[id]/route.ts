@@ -1,9 +1,10 @@
 import { deleteDocumentWithAudit, getAdminDocument, listVersionHistory } from '@policydesk/db'
-import { refusal } from '@/lib/admin/responses'
-import { uuidParams } from '@/lib/admin/route-params'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { notFound } from '@/lib/http'
+import { refusal } from '@/lib/server/admin/responses'
+import { uuidParams } from '@/lib/server/admin/route-params'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { notFound } from '@/lib/server/http'
+import { sameOriginOnly } from '@/lib/server/request/same-origin-only'
 
 export const dynamic = 'force-dynamic'
 
@@ -14,20 +15,20 @@ export async function GET(_request: Request, { params }: Params) {
   const auth = await authorizeApi(ROLES.admins)
   if (!auth.ok) return auth.response
   const ids = await uuidParams(params)
-  if (!ids) return notFound('No such document.')
+  if (!ids.ok) return ids.response
   const db = getDb()
-  const document = await getAdminDocument(db, ids.id)
+  const document = await getAdminDocument(db, ids.data.id)
   if (!document) return notFound('No such document.')
-  return Response.json({ document, versions: await listVersionHistory(db, ids.id) })
+  return Response.json({ document, versions: await listVersionHistory(db, ids.data.id) })
 }
 
 /** Admin: soft delete (out of retrieval at once; bytes and versions kept until a purge). */
-export async function DELETE(_request: Request, { params }: Params) {
+export const DELETE = sameOriginOnly(async (_request: Request, { params }: Params) => {
   const auth = await authorizeApi(ROLES.admins)
   if (!auth.ok) return auth.response
   const ids = await uuidParams(params)
-  if (!ids) return notFound('No such document.')
-  const result = await deleteDocumentWithAudit(getDb(), { documentId: ids.id, actorId: auth.user.id })
+  if (!ids.ok) return ids.response
+  const result = await deleteDocumentWithAudit(getDb(), { documentId: ids.data.id, actorId: auth.user.id })
   if (!result.ok) return refusal(result.reason)
   return new Response(null, { status: 204 })
-}
+})

@@ -1,16 +1,17 @@
 import { reapproveCuratedAnswer, retireCuratedAnswer } from '@policydesk/db'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { parseJsonBody, parseValue } from '@/lib/http'
-import { toViewer } from '@/lib/review/viewer'
-import { curatedActionSchema, traceIdSchema } from '../../schema'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { parseJsonBody, parseValue } from '@/lib/server/http'
+import { sameOriginOnly } from '@/lib/server/request/same-origin-only'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { curatedActionSchema, traceIdSchema } from './schema'
 
 export const dynamic = 'force-dynamic'
 
 type Params = { params: Promise<{ id: string }> }
 
 /** `reapprove` (re-pins citations to current versions) or `retire` a curated answer; audited. */
-export async function POST(request: Request, { params }: Params) {
+export const POST = sameOriginOnly(async (request: Request, { params }: Params) => {
   const auth = await authorizeApi(ROLES.reviewers)
   if (!auth.ok) return auth.response
   const id = parseValue((await params).id, traceIdSchema)
@@ -25,4 +26,4 @@ export async function POST(request: Request, { params }: Params) {
       : await reapproveCuratedAnswer(getDb(), viewer, input)
   if (change.ok) return Response.json({ status: change.status })
   return Response.json({ error: change.message }, { status: change.reason === 'not-found' ? 404 : 409 })
-}
+})

@@ -1,16 +1,17 @@
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { parseValue } from '@/lib/http'
-import { promoteReviewedAnswer } from '@/lib/review/promote'
-import { toViewer } from '@/lib/review/viewer'
-import { traceIdSchema } from '../../../schema'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { parseValue } from '@/lib/server/http'
+import { sameOriginOnly } from '@/lib/server/request/same-origin-only'
+import { promoteReviewedAnswer } from '@/lib/server/review/promote'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { traceIdSchema } from './schema'
 
 export const dynamic = 'force-dynamic'
 
 type Params = { params: Promise<{ id: string }> }
 
 /** Promotes the approved or corrected answer to a curated answer (replacing one for the same wording). */
-export async function POST(_request: Request, { params }: Params) {
+export const POST = sameOriginOnly(async (_request: Request, { params }: Params) => {
   const auth = await authorizeApi(ROLES.reviewers)
   if (!auth.ok) return auth.response
   const id = parseValue((await params).id, traceIdSchema)
@@ -18,4 +19,4 @@ export async function POST(_request: Request, { params }: Params) {
   const outcome = await promoteReviewedAnswer(getDb(), toViewer(auth.user), auth.user.id, id.data)
   if (!outcome.ok) return Response.json({ error: outcome.error }, { status: outcome.status })
   return Response.json({ curatedAnswerId: outcome.curatedId }, { status: 201 })
-}
+})

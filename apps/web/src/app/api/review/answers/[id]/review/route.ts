@@ -1,16 +1,17 @@
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { parseJsonBody, parseValue } from '@/lib/http'
-import { saveReviewFromRequest } from '@/lib/review/save-review'
-import { toViewer } from '@/lib/review/viewer'
-import { reviewRequestSchema, traceIdSchema } from '../../../schema'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { parseJsonBody, parseValue } from '@/lib/server/http'
+import { sameOriginOnly } from '@/lib/server/request/same-origin-only'
+import { saveReviewFromRequest } from '@/lib/server/review/save-review'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { reviewRequestSchema, traceIdSchema } from './schema'
 
 export const dynamic = 'force-dynamic'
 
 type Params = { params: Promise<{ id: string }> }
 
 /** Records (or replaces) the caller's verdict on an answer; attributed and audited. */
-export async function PUT(request: Request, { params }: Params) {
+export const PUT = sameOriginOnly(async (request: Request, { params }: Params) => {
   const auth = await authorizeApi(ROLES.reviewers)
   if (!auth.ok) return auth.response
   const id = parseValue((await params).id, traceIdSchema)
@@ -33,4 +34,4 @@ export async function PUT(request: Request, { params }: Params) {
     },
     validation,
   })
-}
+})

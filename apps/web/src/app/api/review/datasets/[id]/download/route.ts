@@ -1,11 +1,10 @@
-import { recordAudit } from '@policydesk/db'
-import { getDatasetContent } from '@policydesk/finetune/queries'
-import { uuidParams } from '@/lib/admin/route-params'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { notFound, parseValue } from '@/lib/http'
-import { toViewer } from '@/lib/review/viewer'
-import { datasetDownloadSchema } from '../../../schema'
+import { getDatasetContent, recordAudit } from '@policydesk/db'
+import { uuidParams } from '@/lib/server/admin/route-params'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { notFound, parseValue } from '@/lib/server/http'
+import { toViewer } from '@/lib/shared/review/viewer'
+import { datasetDownloadSchema } from './schema'
 
 export const dynamic = 'force-dynamic'
 
@@ -18,17 +17,17 @@ const FILE_SUFFIX = { all: '.all', train: '', validation: '.validation' } as con
  * file holds conversation text.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const auth = await authorizeApi(ROLES.reviewers)
+  const auth = await authorizeApi(ROLES.reviewers, { tokens: ['review:read'] })
   if (!auth.ok) return auth.response
   const ids = await uuidParams(params)
-  if (!ids) return notFound('No such dataset.')
+  if (!ids.ok) return ids.response
   const query = parseValue(
     { part: new URL(request.url).searchParams.get('part') ?? undefined },
     datasetDownloadSchema,
   )
   if (!query.ok) return query.response
   const db = getDb()
-  const dataset = await getDatasetContent(db, ids.id, { viewer: toViewer(auth.user) })
+  const dataset = await getDatasetContent(db, ids.data.id, { viewer: toViewer(auth.user) })
   if (!dataset) return notFound('No such dataset.')
   const part = query.data.part
   const body = part === 'all' ? dataset.content : dataset[part]

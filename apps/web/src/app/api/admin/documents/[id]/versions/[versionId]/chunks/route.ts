@@ -1,17 +1,12 @@
 import { getVersionStatuses, listVersionChunks } from '@policydesk/db'
-import { z } from 'zod'
-import { uuidParams } from '@/lib/admin/route-params'
-import { firstValues } from '@/lib/admin/search-params'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { notFound, parseValue } from '@/lib/http'
+import { uuidParams } from '@/lib/server/admin/route-params'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { notFound, parseValue } from '@/lib/server/http'
+import { firstValues } from '@/lib/shared/admin/search-params'
+import { querySchema } from './schema'
 
 export const dynamic = 'force-dynamic'
-
-const querySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-})
 
 /** Admin: a version's chunks in order (heading path, pages, token count, text). */
 export async function GET(
@@ -21,15 +16,15 @@ export async function GET(
   const auth = await authorizeApi(ROLES.admins)
   if (!auth.ok) return auth.response
   const ids = await uuidParams(params)
-  if (!ids) return notFound('No such version.')
+  if (!ids.ok) return ids.response
   const query = parseValue(firstValues(new URL(request.url).searchParams), querySchema)
   if (!query.ok) return query.response
   const db = getDb()
-  const [version] = await getVersionStatuses(db, [ids.versionId])
-  if (!version || version.documentId !== ids.id) return notFound('No such version.')
+  const [version] = await getVersionStatuses(db, [ids.data.versionId])
+  if (!version || version.documentId !== ids.data.id) return notFound('No such version.')
   const { page, pageSize } = query.data
   const { rows, total } = await listVersionChunks(db, {
-    versionId: ids.versionId,
+    versionId: ids.data.versionId,
     limit: pageSize,
     offset: (page - 1) * pageSize,
   })

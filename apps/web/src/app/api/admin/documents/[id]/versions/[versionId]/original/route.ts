@@ -1,9 +1,9 @@
 import { getVersionOriginal } from '@policydesk/db'
 import { originalHeaders } from '@/app/api/documents/[id]/original/headers'
-import { uuidParams } from '@/lib/admin/route-params'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { notFound } from '@/lib/http'
+import { uuidParams } from '@/lib/server/admin/route-params'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { notFound } from '@/lib/server/http'
 
 export const dynamic = 'force-dynamic'
 
@@ -18,8 +18,11 @@ export async function GET(
   const auth = await authorizeApi(ROLES.admins)
   if (!auth.ok) return auth.response
   const ids = await uuidParams(params)
-  if (!ids) return notFound('No such version.')
-  const original = await getVersionOriginal(getDb(), { documentId: ids.id, versionId: ids.versionId })
+  if (!ids.ok) return ids.response
+  const original = await getVersionOriginal(getDb(), {
+    documentId: ids.data.id,
+    versionId: ids.data.versionId,
+  })
   if (!original) return notFound('No such version, or its file was purged.')
   const headers = originalHeaders(original)
   headers.set(

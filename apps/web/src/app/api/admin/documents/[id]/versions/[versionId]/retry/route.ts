@@ -1,31 +1,27 @@
 import { retryFailedVersion } from '@policydesk/db'
-import { enqueueIngest } from '@/lib/admin/ingest-queue'
-import { refusal } from '@/lib/admin/responses'
-import { uuidParams } from '@/lib/admin/route-params'
-import { isCrossOrigin } from '@/lib/admin/same-origin'
-import { authorizeApi, ROLES } from '@/lib/auth/require-role'
-import { getDb } from '@/lib/db'
-import { notFound } from '@/lib/http'
+import { enqueueIngest } from '@/lib/server/admin/ingest-queue'
+import { refusal } from '@/lib/server/admin/responses'
+import { uuidParams } from '@/lib/server/admin/route-params'
+import { authorizeApi, ROLES } from '@/lib/server/auth/require-role'
+import { getDb } from '@/lib/server/db'
+import { sameOriginOnly } from '@/lib/server/request/same-origin-only'
 
 export const dynamic = 'force-dynamic'
 
 /** Admin: put a failed version back in the queue (audited), then enqueue it again. */
-export async function POST(
-  request: Request,
-  { params }: { params: Promise<{ id: string; versionId: string }> },
-) {
-  const auth = await authorizeApi(ROLES.admins)
-  if (!auth.ok) return auth.response
-  if (isCrossOrigin(request))
-    return Response.json({ error: 'Cross-site requests are refused.' }, { status: 403 })
-  const ids = await uuidParams(params)
-  if (!ids) return notFound('No such version.')
-  const result = await retryFailedVersion(getDb(), {
-    documentId: ids.id,
-    versionId: ids.versionId,
-    actorId: auth.user.id,
-  })
-  if (!result.ok) return refusal(result.reason)
-  const queue = await enqueueIngest(ids.versionId, { restart: true })
-  return Response.json({ versionId: ids.versionId, status: 'queued', queue }, { status: 202 })
-}
+export const POST = sameOriginOnly(
+  async (_request: Request, { params }: { params: Promise<{ id: string; versionId: string }> }) => {
+    const auth = await authorizeApi(ROLES.admins)
+    if (!auth.ok) return auth.response
+    const ids = await uuidParams(params)
+    if (!ids.ok) return ids.response
+    const result = await retryFailedVersion(getDb(), {
+      documentId: ids.data.id,
+      versionId: ids.data.versionId,
+      actorId: auth.user.id,
+    })
+    if (!result.ok) return refusal(result.reason)
+    const queue = await enqueueIngest(ids.data.versionId, { restart: true })
+    return Response.json({ versionId: ids.data.versionId, status: 'queued', queue }, { status: 202 })
+  },
+)

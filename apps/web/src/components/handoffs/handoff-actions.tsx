@@ -1,0 +1,160 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useId, useState } from 'react'
+import { useTranslations } from 'use-intl'
+import { Button } from '@/components/ui/button'
+import { callApi } from '@/lib/client/api-client'
+
+type Message = { tone: 'error' | 'ok'; text: string } | null
+
+/** Sends one handoff request; returns null on success, the error text otherwise (`fallback` if none). */
+async function call(
+  url: string,
+  method: 'POST' | 'PATCH',
+  body: unknown,
+  fallback: string,
+): Promise<string | null> {
+  const result = await callApi(url, { method, json: body })
+  if (result.ok) return null
+  return result.serverError ?? fallback
+}
+
+function Feedback({ message }: { message: Message }) {
+  if (!message) return null
+  return (
+    <p
+      role={message.tone === 'error' ? 'alert' : 'status'}
+      className={message.tone === 'error' ? 'text-sm text-red-700' : 'text-sm text-emerald-800'}
+    >
+      {message.text}
+    </p>
+  )
+}
+
+/** Claim (assign to me) / unassign, close / reopen. */
+export function HandoffActions({
+  id,
+  status,
+  assignedToMe,
+  userId,
+}: {
+  id: string
+  status: 'open' | 'answered' | 'closed'
+  assignedToMe: boolean
+  userId: string
+}) {
+  const t = useTranslations('handoffs.actions')
+  const router = useRouter()
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<Message>(null)
+  const run = async (body: { status?: 'open' | 'closed'; assigneeId?: string | null }) => {
+    setBusy(true)
+    const error = await call(`/api/handoffs/${id}`, 'PATCH', body, t('notSaved'))
+    setBusy(false)
+    setMessage(error ? { tone: 'error', text: error } : null)
+    router.refresh()
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={busy}
+        onClick={() => void run({ assigneeId: assignedToMe ? null : userId })}
+      >
+        {assignedToMe ? t('unassignMe') : t('claim')}
+      </Button>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={busy}
+        onClick={() => void run({ status: status === 'closed' ? 'open' : 'closed' })}
+      >
+        {status === 'closed' ? t('reopen') : t('close')}
+      </Button>
+      <Feedback message={message} />
+    </div>
+  )
+}
+
+/** The reply form: the text appears in the employee's conversation, from you. */
+export function ReplyForm({ id }: { id: string }) {
+  const t = useTranslations('handoffs.actions')
+  const router = useRouter()
+  const textId = useId()
+  const [text, setText] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<Message>(null)
+  return (
+    <form
+      className="mt-4 space-y-2"
+      onSubmit={async (e) => {
+        e.preventDefault()
+        if (!text.trim()) return
+        setBusy(true)
+        const error = await call(`/api/handoffs/${id}/reply`, 'POST', { text }, t('notSaved'))
+        setBusy(false)
+        if (error) setMessage({ tone: 'error', text: error })
+        else {
+          setText('')
+          setMessage({ tone: 'ok', text: t('replySent') })
+          router.refresh()
+        }
+      }}
+    >
+      <label htmlFor={textId} className="block text-sm font-medium text-slate-800">
+        {t('yourReply')}
+      </label>
+      <textarea
+        id={textId}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={4}
+        maxLength={10_000}
+        className="w-full rounded-md border border-slate-300 p-2 text-sm"
+      />
+      <div className="flex items-center gap-3">
+        <Button type="submit" size="sm" disabled={busy || !text.trim()}>
+          {t('sendReply')}
+        </Button>
+        <Feedback message={message} />
+      </div>
+    </form>
+  )
+}
+
+/** One click from a reply to the curated answer for this question. */
+export function PromoteReply({
+  handoffId,
+  replyId,
+  promoted,
+}: {
+  handoffId: string
+  replyId: string
+  promoted: boolean
+}) {
+  const t = useTranslations('handoffs.actions')
+  const router = useRouter()
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<Message>(null)
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2">
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true)
+          const error = await call(`/api/handoffs/${handoffId}/promote`, 'POST', { replyId }, t('notSaved'))
+          setBusy(false)
+          setMessage(error ? { tone: 'error', text: error } : { tone: 'ok', text: t('promoted') })
+          router.refresh()
+        }}
+      >
+        {promoted ? t('promoteInstead') : t('promote')}
+      </Button>
+      <Feedback message={message} />
+    </div>
+  )
+}

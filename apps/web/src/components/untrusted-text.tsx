@@ -1,0 +1,97 @@
+import { UNTRUSTED_SUMMARY, type UntrustedSpan, untrustedReasonLabels } from '@policydesk/text/untrusted'
+import type { ReactNode } from 'react'
+
+/**
+ * Document text with the sentences the untrusted-text detector flagged (addressed to an AI, overriding
+ * instructions) marked: highlighted with their reason for admins, struck out for employees, who must never
+ * read them as policy. No hooks, so server and client components share it.
+ */
+
+type Segment = { text: string; span?: UntrustedSpan }
+
+/** Text cut at the spans (sorted, clamped to the text, overlaps dropped). */
+export function splitAtSpans(text: string, spans: readonly UntrustedSpan[]): Segment[] {
+  const segments: Segment[] = []
+  let last = 0
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(span.start, last)
+    const end = Math.min(span.end, text.length)
+    if (end <= start) continue
+    if (start > last) segments.push({ text: text.slice(last, start) })
+    segments.push({ text: text.slice(start, end), span })
+    last = end
+  }
+  if (last < text.length) segments.push({ text: text.slice(last) })
+  return segments
+}
+
+/** For admins: "Addressed to an AI · 2" next to a chunk or passage that has flagged sentences. */
+export function UntrustedBadge({ count }: { count: number }) {
+  if (count === 0) return null
+  return (
+    <span
+      className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
+      data-testid="untrusted-badge"
+      title="Sentences addressed to an AI assistant: never quoted in answers"
+    >
+      Addressed to an AI · {count}
+    </span>
+  )
+}
+
+/** For admins: each flagged sentence highlighted, its reason after it. */
+export function FlaggedText({ text, spans }: { text: string; spans: readonly UntrustedSpan[] }) {
+  return (
+    <>
+      {splitAtSpans(text, spans).map((segment, i) =>
+        segment.span ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder
+          <span key={i}>
+            <mark
+              className="rounded-sm bg-amber-100 px-0.5 text-amber-950 ring-1 ring-amber-300"
+              data-testid="untrusted-sentence"
+            >
+              {segment.text}
+            </mark>{' '}
+            <span className="text-[11px] font-medium text-amber-800" data-testid="untrusted-reason">
+              [{untrustedReasonLabels[segment.span.reason]}]
+            </span>
+          </span>
+        ) : (
+          segment.text
+        ),
+      )}
+    </>
+  )
+}
+
+/**
+ * For employees: flagged sentences struck through and greyed with "omitted: addressed to an AI assistant";
+ * `renderText` renders the ordinary parts (the citation panel highlights its quote there).
+ */
+export function OmittedText({
+  text,
+  spans,
+  renderText = (part) => part,
+}: {
+  text: string
+  spans: readonly UntrustedSpan[]
+  renderText?: (part: string) => ReactNode
+}) {
+  return (
+    <>
+      {splitAtSpans(text, spans).map((segment, i) =>
+        segment.span ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder
+          <span key={i} data-testid="omitted-sentence">
+            <s className="text-slate-400">{segment.text}</s>{' '}
+            <span className="text-xs text-slate-500 italic">(omitted: {UNTRUSTED_SUMMARY})</span>
+          </span>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder
+          <span key={i}>{renderText(segment.text)}</span>
+        ),
+      )}
+    </>
+  )
+}

@@ -1,0 +1,83 @@
+import {
+  createHandoff,
+  getUserByEmail,
+  promoteHandoffReply,
+  readableGroupIds,
+  replyToHandoff,
+  schema,
+  seedDemoUsers,
+} from '@policydesk/db'
+import { startTestDatabase, type TestDatabase } from '@policydesk/db/testing'
+import { createEmbeddingProvider } from '@policydesk/ingest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createInferenceDeps } from '../deps'
+import { ingestMarkdown } from '../testing/ingest'
+import { answer } from './answer'
+import { normalizeQuestion } from './answer-cache'
+
+/**
+ * The loop "Ask a person" closes: a question the documents cannot answer is handed to hr, hr's reply is
+ * promoted, and the next employee asking it gets that reply through the ordinary curated-answer path.
+ */
+
+let db: TestDatabase
+const embedder = createEmbeddingProvider()
+const BEES = 'Can I keep bees on the office roof?'
+
+const viewer = async (email: string) => {
+  const user = await getUserByEmail(db.db, email)
+  if (!user) throw new Error(email)
+  return { userId: user.id, role: user.role, groupIds: await readableGroupIds(db.db, user.id) }
+}
+
+beforeAll(async () => {
+  db = await startTestDatabase()
+  await seedDemoUsers(db.db)
+  await db.db
+    .insert(schema.users)
+    .values({ email: 'second@example.com', name: 'Sam Second', role: 'employee' })
+  await ingestMarkdown(db.db, embedder, {
+    slug: 'office',
+    title: 'Office Rules',
+    body: '## Pets\n\nPets are not allowed in the office, except assistance dogs.',
+  })
+})
+afterAll(async () => {
+  await db?.stop()
+})
+
+const deps = () => createInferenceDeps(db.db, { embedder, settings: { cache: false } })
+
+describe('a promoted handoff reply', () => {
+  it('answers the next employee who asks the same question', async () => {
+    const employee = await viewer('employee@example.com')
+    const hr = await viewer('hr@example.com')
+    const first = await answer(deps(), { question: BEES, user: employee })
+    expect(first.abstained).toBe(true)
+
+    const handoff = await createHandoff(db.db, {
+      asker: employee,
+      traceId: first.traceId ?? undefined,
+      routing: { tagOwners: {}, defaultGroup: 'hr' },
+    })
+    if (!handoff.ok) throw new Error(handoff.message)
+    const reply = await replyToHandoff(db.db, hr, {
+      id: handoff.handoff.id,
+      text: 'Yes, with approval from Facilities; hives must stay 5 m from the air intake.',
+      authorName: 'Harper HR',
+    })
+    if (!reply.ok) throw new Error(reply.message)
+    const promoted = await promoteHandoffReply(db.db, hr, {
+      id: handoff.handoff.id,
+      replyId: reply.replyId,
+      normalize: normalizeQuestion,
+    })
+    if (!promoted.ok) throw new Error(promoted.message)
+
+    const second = await viewer('second@example.com')
+    const again = await answer(deps(), { question: 'Can I keep bees on the office roof', user: second })
+    expect(again.curatedAnswerId).toBe(promoted.curatedAnswerId)
+    expect(again.abstained).toBe(false)
+    expect(again.text).toContain('approval from Facilities')
+  })
+})

@@ -1,0 +1,1 @@
+export { syntheticPdf } from './synthetic-pdf'

@@ -1,0 +1,6 @@
+export { askPolicy, type PolicyAnswer } from './ask-policy'
+export { type Links, type McpCaller, mayAsk, maySearch, originalLinks } from './caller'
+export { readableDocumentMarkdown } from './document-resource'
+export { handleMcpHttpRequest } from './http'
+export { createPolicyDeskMcpServer, DOCUMENT_URI, type McpContext } from './server'
+export { runMcpStdio } from './stdio'

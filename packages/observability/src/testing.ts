@@ -1,0 +1,1 @@
+export { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node'

@@ -1,0 +1,3 @@
+import { workspaceTestConfig } from '../../tooling/vitest.shared.mts'
+
+export default workspaceTestConfig('text')
