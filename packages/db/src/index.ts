@@ -137,12 +137,14 @@ export {
   recordAudit,
 } from './queries/audit'
 export {
+  addAnswerMessage,
   addMessage,
   type CitationSource,
   type ConversationSummary,
   citationSources,
   conversationTurns,
   createConversation,
+  createConversationWithQuestion,
   getConversation,
   listConversations,
   listMessages,
@@ -318,6 +320,7 @@ export { type DirectoryUser, listUsersWithGroups } from './queries/user-director
 export {
   getUserByEmail,
   getUserById,
+  getUserWithReadableGroups,
   listUsers,
   setUserGroups,
   type UserInput,

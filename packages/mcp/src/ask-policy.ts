@@ -1,8 +1,7 @@
 import {
-  addMessage,
-  createConversation,
+  addAnswerMessage,
+  createConversationWithQuestion,
   getUserAttributes,
-  touchConversation,
   versionNumbers,
 } from '@policydesk/db'
 import { answer, type InferenceDeps } from '@policydesk/inference'
@@ -43,11 +42,11 @@ export async function askPolicy(
   /** Where the question came from, in the conversation's title: "… (MCP)", "… (Slack)". */
   via = 'MCP',
 ): Promise<PolicyAnswer> {
-  const conversation = await createConversation(deps.db, {
+  const conversation = await createConversationWithQuestion(deps.db, {
     userId: caller.userId,
     title: title(question, via),
+    question,
   })
-  await addMessage(deps.db, { conversationId: conversation.id, role: 'user', content: question })
   const result = await answer(deps, {
     question,
     // The caller's profile: answers quote the rule for their country, office, contract.
@@ -59,13 +58,11 @@ export async function askPolicy(
     conversationId: conversation.id,
     signal,
   })
-  await addMessage(deps.db, {
+  await addAnswerMessage(deps.db, {
     conversationId: conversation.id,
-    role: 'assistant',
     content: result.text,
     traceId: result.traceId,
   })
-  await touchConversation(deps.db, conversation.id)
   const numbers = await versionNumbers(deps.db, [...new Set(result.citations.map((c) => c.versionId))])
   return {
     text: result.text,

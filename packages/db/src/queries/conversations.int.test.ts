@@ -5,10 +5,12 @@ import { answerTraces, chunks, documents, documentVersions } from '../schema'
 import { seedDemoUsers } from '../seed/demo-users'
 import { startTestDatabase, type TestDatabase } from '../testing'
 import {
+  addAnswerMessage,
   addMessage,
   citationSources,
   conversationTurns,
   createConversation,
+  createConversationWithQuestion,
   getConversation,
   listConversations,
   listMessages,
@@ -18,7 +20,7 @@ import {
 import { readableDocumentOriginal } from './document-original'
 import { getFeedbackForTrace, listRecentFeedback, upsertFeedback } from './feedback'
 import { readableGroupIds } from './groups'
-import { getUserByEmail } from './users'
+import { getUserByEmail, getUserWithReadableGroups } from './users'
 
 let t: TestDatabase
 let employee: string
@@ -103,6 +105,56 @@ describe('conversations', () => {
       { role: 'user', content: 'How much?' },
       { role: 'assistant', content: 'EUR 40.' },
     ])
+  })
+
+  it("the chat's one-statement writes: a conversation with its question, an answer that moves it up", async () => {
+    const older = await createConversation(t.db, { userId: employee, title: 'Older' })
+    const c = await createConversationWithQuestion(t.db, {
+      userId: employee,
+      title: 'Parking',
+      question: 'Is there parking?',
+    })
+    expect(c).toMatchObject({ title: 'Parking' })
+    expect(c.createdAt).toBeInstanceOf(Date)
+    expect(await getConversation(t.db, { id: c.id, userId: employee })).toEqual(c)
+    const groupIds = await readableGroupIds(t.db, employee)
+    expect(
+      (await listMessages(t.db, { conversationId: c.id, groupIds })).map((m) => [m.role, m.content]),
+    ).toEqual([['user', 'Is there parking?']])
+
+    // The older conversation gets an answer: it is stored with its trace and the conversation comes first.
+    const traceId = await traceFor(employee, older.id)
+    const messageId = await addAnswerMessage(t.db, { conversationId: older.id, content: 'Yes.', traceId })
+    const stored = await listMessages(t.db, { conversationId: older.id, groupIds })
+    expect(stored.map((m) => [m.id, m.role, m.content, m.traceId])).toEqual([
+      [messageId, 'assistant', 'Yes.', traceId],
+    ])
+    const listed = await listConversations(t.db, { userId: employee })
+    expect(listed.findIndex((x) => x.id === older.id)).toBeLessThan(listed.findIndex((x) => x.id === c.id))
+    const touched = listed.find((x) => x.id === older.id)
+    expect(touched?.updatedAt.getTime()).toBeGreaterThanOrEqual(older.updatedAt.getTime())
+
+    // An unknown conversation stores nothing (the foreign key fails the whole statement).
+    await expect(
+      addAnswerMessage(t.db, {
+        conversationId: '00000000-0000-4000-8000-000000000000',
+        content: 'x',
+        traceId: null,
+      }),
+    ).rejects.toThrow()
+  })
+
+  it('loads a user with the groups they may read in one statement, as readableGroupIds does', async () => {
+    for (const id of [employee, hr]) {
+      const user = await getUserWithReadableGroups(t.db, id)
+      expect(user?.id).toBe(id)
+      expect(user?.email).toMatch(/@example\.com$/)
+      expect(user?.groupIds).toEqual(await readableGroupIds(t.db, id))
+    }
+    const hrUser = await getUserWithReadableGroups(t.db, hr)
+    const employeeUser = await getUserWithReadableGroups(t.db, employee)
+    expect(hrUser?.groupIds.length).toBe((employeeUser?.groupIds.length ?? 0) + 1)
+    expect(await getUserWithReadableGroups(t.db, '00000000-0000-4000-8000-000000000000')).toBeNull()
   })
 })
 

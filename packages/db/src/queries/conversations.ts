@@ -40,6 +40,38 @@ export async function createConversation(
 }
 
 /**
+ * A new conversation holding its first question, in one statement: the chat's hot path makes one round
+ * trip instead of two (docs/benchmarks.md, "through the web route"). The message's foreign key is checked
+ * at the end of the statement, when the conversation row exists.
+ */
+export async function createConversationWithQuestion(
+  db: DbOrTx,
+  input: { userId: string; title: string; question: string },
+): Promise<ConversationSummary> {
+  const result = await db.execute(sql`
+    with created as (
+      insert into ${conversations} (user_id, title) values (${input.userId}, ${input.title})
+      returning id, title, created_at, updated_at),
+    asked as (
+      insert into ${messages} (conversation_id, role, content)
+      select id, 'user', ${input.question} from created)
+    select id, title, created_at, updated_at from created`)
+  const [row] = result.rows as {
+    id: string
+    title: string
+    created_at: Date | string
+    updated_at: Date | string
+  }[]
+  if (!row) throw new Error('Could not create the conversation')
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  }
+}
+
+/**
  * The user's conversations, latest first; `unread` when a person's reply to a handoff (a message with
  * handoffId) has not been seen yet — the sidebar's dot.
  */
@@ -111,6 +143,27 @@ export async function addMessage(
       traceId: input.traceId ?? null,
     })
     .returning({ id: messages.id })
+  if (!row) throw new Error('Could not store the message')
+  return row.id
+}
+
+/**
+ * Stores the assistant's answer and moves the conversation to the top of the sidebar, in one statement
+ * (addMessage + touchConversation, one round trip instead of two). Returns the message id.
+ */
+export async function addAnswerMessage(
+  db: DbOrTx,
+  input: { conversationId: string; content: string; traceId: string | null },
+): Promise<string> {
+  const result = await db.execute(sql`
+    with answered as (
+      insert into ${messages} (conversation_id, role, content, trace_id)
+      values (${input.conversationId}, 'assistant', ${input.content}, ${input.traceId})
+      returning id),
+    touched as (
+      update ${conversations} set updated_at = now() where id = ${input.conversationId})
+    select id from answered`)
+  const [row] = result.rows as { id: string }[]
   if (!row) throw new Error('Could not store the message')
   return row.id
 }

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm'
+import { eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../client'
 import { groups, userGroups } from '../schema'
 
@@ -35,14 +35,13 @@ export async function findGroupsByName(db: DbOrTx, names: string[]) {
  * be part of a cache key.
  */
 export async function readableGroupIds(db: DbOrTx, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: groups.id })
-    .from(groups)
-    .where(
-      sql`${groups.name} = ${EVERYONE_GROUP} or ${groups.id} in (select ${userGroups.groupId} from ${userGroups} where ${userGroups.userId} = ${userId})`,
-    )
+  const rows = await db.select({ id: groups.id }).from(groups).where(readableGroupsOf(userId))
   return rows.map((r) => r.id).sort()
 }
+
+/** The condition on `groups` behind readableGroupIds; `userId` may be a value or an outer query's column. */
+export const readableGroupsOf = (userId: string | SQL): SQL =>
+  sql`(${groups.name} = ${EVERYONE_GROUP} or ${groups.id} in (select ${userGroups.groupId} from ${userGroups} where ${userGroups.userId} = ${userId}))`
 
 export async function groupIdByName(db: DbOrTx, name: string): Promise<string | null> {
   const [row] = await db.select({ id: groups.id }).from(groups).where(eq(groups.name, name))

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../client'
-import { type UserAttributes, type UserRole, userGroups, users } from '../schema'
-import { ensureGroups } from './groups'
+import { groups, type UserAttributes, type UserRole, userGroups, users } from '../schema'
+import { ensureGroups, readableGroupsOf } from './groups'
 
 export type UserInput = {
   email: string
@@ -55,6 +55,25 @@ export async function getUserByEmail(db: DbOrTx, email: string) {
 export async function getUserById(db: DbOrTx, id: string) {
   const [row] = await db.select().from(users).where(eq(users.id, id))
   return row ?? null
+}
+
+/**
+ * The user and the groups whose documents they may read (readableGroupIds), in one statement: every
+ * signed-in request needs both. Group ids sorted like readableGroupIds'.
+ */
+export async function getUserWithReadableGroups(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      user: users,
+      // "users"."id" by hand: drizzle renders a single-table select's columns unqualified, and an
+      // unqualified "id" inside the subquery would be the group's.
+      groupIds: sql<
+        string[]
+      >`array(select ${groups.id}::text from ${groups} where ${readableGroupsOf(sql.raw('"users"."id"'))})`,
+    })
+    .from(users)
+    .where(eq(users.id, id))
+  return row ? { ...row.user, groupIds: [...row.groupIds].sort() } : null
 }
 
 export async function listUsers(db: DbOrTx) {

@@ -1,5 +1,5 @@
 import 'server-only'
-import { getUserById, normaliseAttributes, readableGroupIds, type schema } from '@policydesk/db'
+import { getUserWithReadableGroups, normaliseAttributes, type schema } from '@policydesk/db'
 import { annotateRequest } from '@policydesk/observability'
 import { cache } from 'react'
 import { authConfig } from '@/lib/server/auth/config'
@@ -23,8 +23,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (config.problem) return null
   const session = await getSession()
   if (!session.userId || session.mode !== config.mode) return null
-  const db = getDb()
-  const user = await getUserById(db, session.userId)
+  const user = await getUserWithReadableGroups(getDb(), session.userId)
   if (!user) return null
   // Every later log line of this request names the user (ids only, never names or e-mail addresses).
   annotateRequest({ userId: user.id })
@@ -33,7 +32,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     email: user.email,
     name: user.name,
     role: user.role,
-    groupIds: await readableGroupIds(db, user.id),
+    groupIds: user.groupIds,
     attributes: normaliseAttributes(user.attributes),
   }
 })

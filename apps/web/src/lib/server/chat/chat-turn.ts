@@ -1,13 +1,13 @@
 import 'server-only'
 import {
+  addAnswerMessage,
   addMessage,
   type ConversationSummary,
   conversationTurns,
-  createConversation,
+  createConversationWithQuestion,
   type Database,
   getConversation,
   isDatabaseUnavailable,
-  touchConversation,
 } from '@policydesk/db'
 import { type InferenceDeps, streamAnswer, summarizeToolCall } from '@policydesk/inference'
 import { answerOutcome, recordAnswer, recordAnswerError, recordAnswerSpans } from '@policydesk/observability'
@@ -42,17 +42,22 @@ export async function prepareChatTurn(
   user: SessionUser,
   input: { conversationId?: string; message: string },
 ): Promise<PreparedTurn | null> {
-  const conversation = input.conversationId
-    ? await getConversation(db, { id: input.conversationId, userId: user.id })
-    : await createConversation(db, { userId: user.id, title: conversationTitle(input.message) })
+  if (!input.conversationId) {
+    // A new conversation has no history; it is created with its question in one statement.
+    const conversation = await createConversationWithQuestion(db, {
+      userId: user.id,
+      title: conversationTitle(input.message),
+      question: input.message,
+    })
+    return { conversation, history: [] }
+  }
+  const conversation = await getConversation(db, { id: input.conversationId, userId: user.id })
   if (!conversation) return null
-  const history = input.conversationId
-    ? await conversationTurns(db, {
-        conversationId: conversation.id,
-        groupIds: user.groupIds,
-        limit: HISTORY_TURNS,
-      })
-    : []
+  const history = await conversationTurns(db, {
+    conversationId: conversation.id,
+    groupIds: user.groupIds,
+    limit: HISTORY_TURNS,
+  })
   await addMessage(db, { conversationId: conversation.id, role: 'user', content: input.message })
   return { conversation, history }
 }
@@ -99,13 +104,11 @@ export async function* streamChatTurn(
         ...contentField('question', message),
         ...contentField('answer', result.text),
       })
-      const messageId = await addMessage(deps.db, {
+      const messageId = await addAnswerMessage(deps.db, {
         conversationId,
-        role: 'assistant',
         content: result.text,
         traceId: result.traceId,
       })
-      await touchConversation(deps.db, conversationId)
       const final: ChatFinal = {
         ...result,
         citations: await toUiCitations(deps.db, citations, user.groupIds),
