@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { curatedVisibleTo, type ReviewViewer, readableByGroups } from '../access'
 import type { DbOrTx } from '../client'
 import {
+  answerTraces,
   type CuratedAnswer,
   type CuratedStatus,
   chunks,
@@ -9,8 +10,10 @@ import {
   documents,
   documentVersions,
   type TraceCitation,
+  type UserAttributes,
   users,
 } from '../schema'
+import { profileCondition } from './applicability-sql'
 import { recordAudit } from './audit'
 
 /**
@@ -18,8 +21,22 @@ import { recordAudit } from './audit'
  * document), managed in the review area (list, retire, re-approve; `curatedVisibleTo`).
  */
 
-export async function listActiveCuratedAnswers(db: DbOrTx): Promise<CuratedAnswer[]> {
-  return db.select().from(curatedAnswers).where(eq(curatedAnswers.status, 'active'))
+export type ActiveCuratedAnswer = CuratedAnswer & {
+  /**
+   * The profile of the employee whose question the answer was promoted from (its source trace), or null.
+   * A person's reply without citations was written for that employee's situation: the pipeline serves it
+   * only to askers whose profile does not contradict it.
+   */
+  sourceProfile: UserAttributes | null
+}
+
+export async function listActiveCuratedAnswers(db: DbOrTx): Promise<ActiveCuratedAnswer[]> {
+  const rows = await db
+    .select({ curated: curatedAnswers, sourceProfile: answerTraces.askerProfile })
+    .from(curatedAnswers)
+    .leftJoin(answerTraces, eq(answerTraces.id, curatedAnswers.sourceTraceId))
+    .where(eq(curatedAnswers.status, 'active'))
+  return rows.map((row) => ({ ...row.curated, sourceProfile: row.sourceProfile ?? null }))
 }
 
 export type CuratedSourceChunk = {
@@ -31,12 +48,17 @@ export type CuratedSourceChunk = {
   current: boolean
   /** The asker's groups may read its document. */
   readable: boolean
+  /** The passage applies to the asker's profile (the rule retrieval filters by: applicability-sql.ts). */
+  applies: boolean
 }
 
-/** The passages a curated answer cites, with whether they are current and readable by the asker. */
+/**
+ * The passages a curated answer cites, with whether they are current, readable by the asker and written
+ * for the asker's profile (a curated "25 vacation days" quoting the Portugal rule is not served in Berlin).
+ */
 export async function curatedSourceChunks(
   db: DbOrTx,
-  input: { chunkIds: string[]; groupIds: readonly string[] },
+  input: { chunkIds: string[]; groupIds: readonly string[]; attributes?: UserAttributes },
 ): Promise<CuratedSourceChunk[]> {
   if (input.chunkIds.length === 0) return []
   return db
@@ -47,6 +69,10 @@ export async function curatedSourceChunks(
       slug: documents.slug,
       current: sql<boolean>`(${documents.deletedAt} is null and ${documents.currentVersionId} = ${chunks.versionId})`,
       readable: readableByGroups(input.groupIds, sql.raw('"documents"."id"')),
+      applies: sql<boolean>`${profileCondition(
+        input.attributes,
+        sql`coalesce(${chunks.applicability}, ${documents.applicability})`,
+      )}`,
     })
     .from(chunks)
     .innerJoin(documentVersions, eq(documentVersions.id, chunks.versionId))

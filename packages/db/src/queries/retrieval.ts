@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { readableCurrentVersions } from '../access'
 import type { DbOrTx } from '../client'
-import { type Applicability, applicabilityAttribute, applicabilityKeys, type UserAttributes } from '../schema'
+import type { Applicability, UserAttributes } from '../schema'
+import { profileCondition, profileMatch, restrictsAny } from './applicability-sql'
 
 /** Narrowing of the searchable set on top of the ACL (document ids, slugs, tags). */
 export type SearchFilters = {
@@ -99,50 +100,6 @@ const neighbourJson = (alias: string) =>
   'chunk_id', ${alias}.id, 'heading_path', ${alias}.heading_path, 'text', ${alias}.text,
   'page_start', ${alias}.page_start, 'page_end', ${alias}.page_end, 'token_count', ${alias}.token_count,
   'char_start', ${alias}.char_start, 'ordinal', ${alias}.ordinal) end`)
-
-/** The asker's value for each applicability dimension, as bound parameters (null = unknown). */
-function profileValues(attributes: UserAttributes | undefined) {
-  return applicabilityKeys
-    .map((key) => ({ key, value: attributes?.[applicabilityAttribute[key]]?.trim() || null }))
-    .filter(
-      (entry): entry is { key: (typeof applicabilityKeys)[number]; value: string } => entry.value !== null,
-    )
-}
-
-/** Whether the dimension's list (of `app`, a jsonb expression) holds the value, case-insensitively. */
-const listHolds = (app: SQL, key: string, value: string) =>
-  sql`exists (select 1 from jsonb_array_elements_text(${app} -> ${key}::text) x where lower(x) = lower(${value}::text))`
-const restricts = (app: SQL, key: string) => sql`coalesce(jsonb_array_length(${app} -> ${key}::text), 0) > 0`
-
-const restrictsAny = (app: SQL) =>
-  sql`(${sql.join(
-    applicabilityKeys.map((key) => restricts(app, key)),
-    sql` or `,
-  )})`
-
-/**
- * The profile filter on a unit `c` of a visible version `v`: every dimension the asker has a value for is
- * either unrestricted or lists that value. True (no condition) without a profile.
- */
-function profileCondition(attributes: UserAttributes | undefined): SQL {
-  const values = profileValues(attributes)
-  if (values.length === 0) return sql`true`
-  const app = sql`coalesce(c.applicability, v.applicability)`
-  return sql.join(
-    values.map(({ key, value }) => sql`(not ${restricts(app, key)} or ${listHolds(app, key, value)})`),
-    sql` and `,
-  )
-}
-
-/** Whether the unit is restricted on some dimension the asker matches (after the filter: any restricted one). */
-function profileMatch(attributes: UserAttributes | undefined, app: SQL): SQL {
-  const values = profileValues(attributes)
-  if (values.length === 0) return sql`false`
-  return sql`(${sql.join(
-    values.map(({ key, value }) => sql`(${restricts(app, key)} and ${listHolds(app, key, value)})`),
-    sql` or `,
-  )})`
-}
 
 /**
  * Vector kNN and BM25 in ONE SQL statement, both restricted inside the query to current versions of

@@ -49,7 +49,7 @@ export async function* streamAnswer(deps: InferenceDeps, input: AnswerInput): As
   const dateQuestion = deps.chat.builtin ? detectDateQuestion(rewritten) : null
   let cache: { key: string; revision: number } | undefined
   if (!input.skipShortcuts) {
-    const curated = await findCuratedAnswer(deps.db, rewritten, input.user.groupIds)
+    const curated = await findCuratedAnswer(deps.db, rewritten, input.user)
     clock.lap('curated')
     if (curated) {
       for (const token of words(curated.answer)) yield { type: 'token', text: token }

@@ -8,7 +8,8 @@ import {
 } from '@policydesk/db'
 import { contentTerms } from '@policydesk/text'
 import { normalizeQuestion } from './answer-cache'
-import type { AnswerCitation } from './types'
+import { profilesConflict } from './profile'
+import type { AnswerCitation, Asker } from './types'
 
 /** Term-set Jaccard at or above which a question gets a curated answer (near-identical wording). */
 export const CURATED_MATCH = 0.8
@@ -22,13 +23,15 @@ const jaccard = (a: Set<string>, b: Set<string>) => {
 
 /**
  * The curated answer for a question, when one matches closely, every document it cites is readable by
- * the asker, and every cited passage is still in its document's current version. A curated answer whose
- * sources changed is flagged `needs_review` (and not served): never stale.
+ * the asker, every cited passage is still in its document's current version and applies to the asker's
+ * profile, and — for a person's reply without citations — the profile it was written for does not
+ * contradict the asker's. A curated answer whose sources changed is flagged `needs_review` (and not
+ * served): never stale. Otherwise the question goes through retrieval like any other.
  */
 export async function findCuratedAnswer(
   db: DbOrTx,
   question: string,
-  groupIds: string[],
+  asker: Pick<Asker, 'groupIds' | 'attributes'>,
 ): Promise<{ id: string; answer: string; citations: AnswerCitation[] } | null> {
   const terms = new Set(contentTerms(question))
   const active = await listActiveCuratedAnswers(db)
@@ -37,7 +40,12 @@ export async function findCuratedAnswer(
     .filter((m) => m.score >= CURATED_MATCH)
     .sort((a, b) => b.score - a.score)
   for (const { row } of ranked) {
-    const found = await curatedSourceChunks(db, { chunkIds: row.citations.map((c) => c.chunkId), groupIds })
+    if (row.citations.length === 0 && profilesConflict(row.sourceProfile, asker.attributes)) continue
+    const found = await curatedSourceChunks(db, {
+      chunkIds: row.citations.map((c) => c.chunkId),
+      groupIds: asker.groupIds,
+      attributes: asker.attributes,
+    })
     const byId = new Map(found.map((f) => [f.chunkId, f]))
     const stale = row.citations.some((c) => !byId.get(c.chunkId)?.current)
     if (stale) {
@@ -49,6 +57,7 @@ export async function findCuratedAnswer(
       continue
     }
     if (row.citations.some((c) => !byId.get(c.chunkId)?.readable)) continue
+    if (row.citations.some((c) => !byId.get(c.chunkId)?.applies)) continue
     return {
       id: row.id,
       answer: row.answer,

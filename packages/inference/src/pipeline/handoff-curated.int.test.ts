@@ -80,4 +80,41 @@ describe('a promoted handoff reply', () => {
     expect(again.abstained).toBe(false)
     expect(again.text).toContain('approval from Facilities')
   })
+
+  it('a reply written for a Lisbon employee is not served to a Berlin one', async () => {
+    const QUESTION = 'Is there a bike shed at my office?'
+    const employee = {
+      ...(await viewer('employee@example.com')),
+      attributes: { country: 'PT', location: 'Lisbon' },
+    }
+    const hr = await viewer('hr@example.com')
+    const first = await answer(deps(), { question: QUESTION, user: employee })
+    const handoff = await createHandoff(db.db, {
+      asker: employee,
+      traceId: first.traceId ?? undefined,
+      routing: { tagOwners: {}, defaultGroup: 'hr' },
+    })
+    if (!handoff.ok) throw new Error(handoff.message)
+    const reply = await replyToHandoff(db.db, hr, {
+      id: handoff.handoff.id,
+      text: 'Yes: the Lisbon office has a bike shed in the basement, badge access.',
+      authorName: 'Harper HR',
+    })
+    if (!reply.ok) throw new Error(reply.message)
+    const promoted = await promoteHandoffReply(db.db, hr, {
+      id: handoff.handoff.id,
+      replyId: reply.replyId,
+      normalize: normalizeQuestion,
+    })
+    if (!promoted.ok) throw new Error(promoted.message)
+
+    const second = await viewer('second@example.com')
+    const askAs = async (attributes: schema.UserAttributes | undefined) =>
+      (await answer(deps(), { question: QUESTION, user: { ...second, attributes } })).curatedAnswerId
+    expect(await askAs({ country: 'PT', location: 'Lisbon' })).toBe(promoted.curatedAnswerId)
+    expect(await askAs({ country: 'pt' })).toBe(promoted.curatedAnswerId)
+    expect(await askAs(undefined)).toBe(promoted.curatedAnswerId)
+    expect(await askAs({ country: 'DE', location: 'Berlin' })).toBeNull()
+    expect(await askAs({ country: 'PT', location: 'Porto' })).toBeNull()
+  })
 })

@@ -7,6 +7,7 @@ import { readInferenceEnv } from '../env'
 import { createChatProvider } from '../providers/chat-provider'
 import { ingestMarkdown, installNetworkGuard, type NetworkGuard } from '../testing'
 import { answer } from './answer'
+import { promoteCuratedAnswer } from './curated'
 import { retrieve } from './retrieve'
 import type { Asker, InferenceDeps } from './types'
 
@@ -193,5 +194,39 @@ describe('the answer says whose rule it quotes', () => {
       documentId: ids.parking ?? '',
       applicability: {},
     })
+  })
+})
+
+describe('curated answers follow the profile', () => {
+  it('one quoting the Portugal rule is served in Lisbon, not in Berlin', async () => {
+    const pt = await answer(deps(), { question: QUESTION, user: asker('PT') })
+    const citations = pt.citations.map(({ n, documentId, title, versionId, chunkId, quote, page }) => ({
+      n,
+      documentId,
+      title,
+      versionId,
+      chunkId,
+      quote,
+      page,
+    }))
+    expect(citations.map((c) => c.documentId)).toEqual([ids['leave-pt']])
+    const id = await promoteCuratedAnswer(database.db, {
+      question: QUESTION,
+      answer: 'Reviewed: employees in Portugal get 25 vacation days a year [1].',
+      citations,
+      sourceTraceId: pt.traceId,
+      createdBy: null,
+    })
+    try {
+      expect((await answer(deps(), { question: QUESTION, user: asker('PT') })).curatedAnswerId).toBe(id)
+      // Unknown country excludes nothing, as in retrieval.
+      expect((await answer(deps(), { question: QUESTION, user: asker(null) })).curatedAnswerId).toBe(id)
+      const de = await answer(deps(), { question: QUESTION, user: asker('DE') })
+      expect(de.curatedAnswerId).toBeNull()
+      expect(de.text).toMatch(/^For employees in Germany: /)
+      expect(de.text).not.toContain('25')
+    } finally {
+      await database.db.delete(schema.curatedAnswers).where(eq(schema.curatedAnswers.id, id))
+    }
   })
 })
