@@ -165,6 +165,7 @@ const PROBES: Record<string, Probe[]> = {
   ],
   '/api/handoffs/[id]/promote': [
     { method: 'POST', path: `/api/handoffs/${ID}/promote`, data: { replyId: 1 } },
+    { method: 'POST', path: `/api/handoffs/${ID}/promote`, data: { replyId: ID, scope: 'nobody' } },
   ],
   '/api/review/answers': [
     { method: 'GET', path: '/api/review/answers?from=2026-13-01' },

@@ -112,7 +112,13 @@ test('ask a person: hr replies and promotes; the reply reaches the employee and 
   await expect(employeePage.getByTestId('person-reply')).toContainText(REPLY)
   await expect(employeePage.getByTestId('unread-reply')).toHaveCount(0)
 
-  // 5. hr promotes the reply to a curated answer.
+  // 5. hr promotes the reply to a curated answer. By default it would reach only employees like the asker
+  // (the Lisbon office); hr says it holds for everyone, so the Berlin analyst below gets it.
+  const onlyLikeAsker = hrPage.getByRole('checkbox', {
+    name: 'Only for employees like the asker (Portugal · Lisbon · full-time)',
+  })
+  await expect(onlyLikeAsker).toBeChecked()
+  await onlyLikeAsker.uncheck()
   const promoted = hrPage.waitForResponse((r) => r.url().endsWith('/promote'))
   await hrPage.getByRole('button', { name: 'Promote to curated answer' }).click()
   expect((await promoted).status()).toBe(201)

@@ -41,3 +41,21 @@ test('a date question: calculation in the answer, summary in the final event, ca
   await expect(tools.getByText(/"noticeDate": "2026-03-15"/).first()).toBeVisible()
   await expect(tools.getByText(/"lastWorkingDay": "2026-04-15"/)).toBeVisible()
 })
+
+test('the chat shows how a date answer was worked out, folded under the answer', async ({
+  chat,
+  signInViaApi,
+}) => {
+  await signInViaApi('employee')
+  await chat.goto()
+  await chat.ask('If I resign on 2026-05-04 with one month notice, when is my last day?')
+  const answer = chat.lastAnswer()
+  await expect(answer).toContainText('the last working day is 2026-06-04')
+  const steps = answer.getByTestId('answer-tools')
+  await expect(steps.getByText('How this was answered: 1 step')).toBeVisible()
+  const summary = steps.getByText(/^Calculated: .*last working day 2026-06-04/)
+  await expect(summary).toBeHidden()
+  await steps.getByText('How this was answered: 1 step').click()
+  await expect(summary).toBeVisible()
+  await chat.screenshot('chat-tool-steps')
+})

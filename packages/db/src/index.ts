@@ -155,7 +155,6 @@ export {
 } from './queries/conversations'
 export { bumpCorpusRevision, getCorpusRevision } from './queries/corpus'
 export {
-  type ActiveCuratedAnswer,
   type CuratedChange,
   type CuratedListRow,
   type CuratedSourceChunk,

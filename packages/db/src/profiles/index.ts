@@ -8,6 +8,7 @@ export {
 export { attributesFromClaims, type ClaimMapping, parseClaimMapping } from './claims'
 export { applicabilityLabel, COUNTRY_NAMES, countryName, describeApplicability } from './countries'
 export { MAX_IMPORT_ROWS, type ParsedImport, parseAttributesCsv } from './csv'
+export { applicabilityOfProfile } from './scope'
 export {
   applicabilitySchema,
   applyAttributesPatch,

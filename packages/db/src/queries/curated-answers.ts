@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { curatedVisibleTo, type ReviewViewer, readableByGroups } from '../access'
 import type { DbOrTx } from '../client'
 import {
-  answerTraces,
+  type Applicability,
   type CuratedAnswer,
   type CuratedStatus,
   chunks,
@@ -21,22 +21,24 @@ import { recordAudit } from './audit'
  * document), managed in the review area (list, retire, re-approve; `curatedVisibleTo`).
  */
 
-export type ActiveCuratedAnswer = CuratedAnswer & {
-  /**
-   * The profile of the employee whose question the answer was promoted from (its source trace), or null.
-   * A person's reply without citations was written for that employee's situation: the pipeline serves it
-   * only to askers whose profile does not contradict it.
-   */
-  sourceProfile: UserAttributes | null
-}
-
-export async function listActiveCuratedAnswers(db: DbOrTx): Promise<ActiveCuratedAnswer[]> {
-  const rows = await db
-    .select({ curated: curatedAnswers, sourceProfile: answerTraces.askerProfile })
+/**
+ * The active curated answers that may be served to an asker with this profile: the curated answer's own
+ * applicability (a handoff reply's asker scope; empty = everyone) checked by the rule retrieval filters
+ * passages with. Cited passages are checked separately (curatedSourceChunks).
+ */
+export async function listActiveCuratedAnswers(
+  db: DbOrTx,
+  asker: { attributes?: UserAttributes } = {},
+): Promise<CuratedAnswer[]> {
+  return db
+    .select()
     .from(curatedAnswers)
-    .leftJoin(answerTraces, eq(answerTraces.id, curatedAnswers.sourceTraceId))
-    .where(eq(curatedAnswers.status, 'active'))
-  return rows.map((row) => ({ ...row.curated, sourceProfile: row.sourceProfile ?? null }))
+    .where(
+      and(
+        eq(curatedAnswers.status, 'active'),
+        profileCondition(asker.attributes, sql.raw('"curated_answers"."applicability"')),
+      ),
+    )
 }
 
 export type CuratedSourceChunk = {
@@ -95,6 +97,8 @@ export type NewCuratedAnswer = {
   citations: TraceCitation[]
   sourceTraceId: string | null
   createdBy: string | null
+  /** Whom it may be served to; omitted/empty = everyone (cited passages still apply their own). */
+  applicability?: Applicability
 }
 
 /** Stores a curated answer, retiring any other one for the same normalised question. */
@@ -102,8 +106,10 @@ export async function insertCuratedAnswer(db: DbOrTx, input: NewCuratedAnswer): 
   await db
     .update(curatedAnswers)
     .set({ status: 'retired', statusReason: 'Replaced by a newer curated answer' })
+    // Answers for other employees (another country's reply to the same question) stay in service.
     .where(
-      sql`${curatedAnswers.normalizedQuestion} = ${input.normalizedQuestion} and ${curatedAnswers.status} <> 'retired'`,
+      sql`${curatedAnswers.normalizedQuestion} = ${input.normalizedQuestion} and ${curatedAnswers.status} <> 'retired'
+        and ${curatedAnswers.applicability} = ${JSON.stringify(input.applicability ?? {})}::jsonb`,
     )
   const [row] = await db.insert(curatedAnswers).values(input).returning({ id: curatedAnswers.id })
   if (!row) throw new Error('Could not store the curated answer')

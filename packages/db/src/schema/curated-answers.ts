@@ -1,6 +1,7 @@
 import { index, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { id, timestamps } from './columns'
 import { answerTraces, type TraceCitation } from './conversations'
+import type { Applicability } from './profiles'
 import { users } from './users'
 
 export const curatedStatuses = ['active', 'needs_review', 'retired'] as const
@@ -26,6 +27,13 @@ export const curatedAnswers = pgTable(
     status: curatedStatus().notNull().default('active'),
     statusReason: text(),
     sourceTraceId: uuid().references(() => answerTraces.id, { onDelete: 'set null' }),
+    /**
+     * Whom the answer may be served to, matched against the asker's profile by the rule retrieval uses
+     * (queries/applicability-sql.ts). Empty = everyone. A person's reply promoted from a handoff is
+     * scoped to the original asker's country, office, contract and department unless the promoter says
+     * it holds for everyone.
+     */
+    applicability: jsonb().$type<Applicability>().notNull().default({}),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },

@@ -8,7 +8,6 @@ import {
 } from '@policydesk/db'
 import { contentTerms } from '@policydesk/text'
 import { normalizeQuestion } from './answer-cache'
-import { profilesConflict } from './profile'
 import type { AnswerCitation, Asker } from './types'
 
 /** Term-set Jaccard at or above which a question gets a curated answer (near-identical wording). */
@@ -23,10 +22,10 @@ const jaccard = (a: Set<string>, b: Set<string>) => {
 
 /**
  * The curated answer for a question, when one matches closely, every document it cites is readable by
- * the asker, every cited passage is still in its document's current version and applies to the asker's
- * profile, and — for a person's reply without citations — the profile it was written for does not
- * contradict the asker's. A curated answer whose sources changed is flagged `needs_review` (and not
- * served): never stale. Otherwise the question goes through retrieval like any other.
+ * the asker, every cited passage is still in its document's current version, and both the curated answer
+ * (a handoff reply scoped to employees like its asker) and each cited passage apply to the asker's profile.
+ * A curated answer whose sources changed is flagged `needs_review` (and not served): never stale.
+ * Otherwise the question goes through retrieval like any other.
  */
 export async function findCuratedAnswer(
   db: DbOrTx,
@@ -34,13 +33,12 @@ export async function findCuratedAnswer(
   asker: Pick<Asker, 'groupIds' | 'attributes'>,
 ): Promise<{ id: string; answer: string; citations: AnswerCitation[] } | null> {
   const terms = new Set(contentTerms(question))
-  const active = await listActiveCuratedAnswers(db)
+  const active = await listActiveCuratedAnswers(db, { attributes: asker.attributes })
   const ranked = active
     .map((row) => ({ row, score: jaccard(terms, new Set(contentTerms(row.question))) }))
     .filter((m) => m.score >= CURATED_MATCH)
     .sort((a, b) => b.score - a.score)
   for (const { row } of ranked) {
-    if (row.citations.length === 0 && profilesConflict(row.sourceProfile, asker.attributes)) continue
     const found = await curatedSourceChunks(db, {
       chunkIds: row.citations.map((c) => c.chunkId),
       groupIds: asker.groupIds,

@@ -116,5 +116,18 @@ describe('a promoted handoff reply', () => {
     expect(await askAs(undefined)).toBe(promoted.curatedAnswerId)
     expect(await askAs({ country: 'DE', location: 'Berlin' })).toBeNull()
     expect(await askAs({ country: 'PT', location: 'Porto' })).toBeNull()
+
+    // The promoter can say it holds for everyone: then Berlin gets it too, and Lisbon keeps its own.
+    const everyone = await promoteHandoffReply(db.db, hr, {
+      id: handoff.handoff.id,
+      replyId: reply.replyId,
+      normalize: normalizeQuestion,
+      scope: 'everyone',
+    })
+    if (!everyone.ok) throw new Error(everyone.message)
+    expect(await askAs({ country: 'DE', location: 'Berlin' })).toBe(everyone.curatedAnswerId)
+    expect([promoted.curatedAnswerId, everyone.curatedAnswerId]).toContain(
+      await askAs({ country: 'PT', location: 'Lisbon' }),
+    )
   })
 })

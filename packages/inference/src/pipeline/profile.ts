@@ -24,26 +24,6 @@ export function retrievalProfile(
 }
 
 /**
- * Whether two profiles name different values on a dimension retrieval restricts by (one says PT, the
- * other DE). A dimension either side lacks is no conflict: the same "unknown excludes nothing" rule as
- * retrieval's filter.
- */
-export function profilesConflict(
-  a: schema.UserAttributes | null | undefined,
-  b: schema.UserAttributes | null | undefined,
-): boolean {
-  const left = retrievalProfile(a ?? undefined)
-  const right = retrievalProfile(b ?? undefined)
-  if (!left || !right) return false
-  return applicabilityKeys.some((key) => {
-    const attribute = applicabilityAttribute[key]
-    const x = left[attribute]
-    const y = right[attribute]
-    return x !== undefined && y !== undefined && x.toLowerCase() !== y.toLowerCase()
-  })
-}
-
-/**
  * The restriction every cited passage shares (all restricted, and the same), else null: a rule quoted
  * from "Annual leave — Portugal" and a general one together describe no single group of employees.
  */

@@ -52,6 +52,27 @@ function PersonReply({ message }: { message: UiMessage }) {
   )
 }
 
+/**
+ * What the answerer did on the way (read the profile, calculated a date, searched): one line per tool call,
+ * folded away so the answer stays first. Summaries only; arguments and results are in the trace.
+ */
+function ToolSteps({ toolCalls }: { toolCalls: NonNullable<UiMessage['toolCalls']> }) {
+  const t = useTranslations('answer')
+  return (
+    <details className="text-xs text-slate-600" data-testid="answer-tools">
+      <summary className="cursor-pointer select-none hover:text-slate-900">
+        {t('steps', { count: toolCalls.length })}
+      </summary>
+      <ol className="mt-1 list-decimal space-y-0.5 pl-5">
+        {toolCalls.map((call, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a finished answer's steps never reorder, and two searches may read alike
+          <li key={`${i}-${call.name}`}>{call.summary}</li>
+        ))}
+      </ol>
+    </details>
+  )
+}
+
 export function AssistantMessage({ message, onCitation, onRated, onRetry }: Props) {
   if (message.handoff) return <PersonReply message={message} />
   return <Answer message={message} onCitation={onCitation} onRated={onRated} onRetry={onRetry} />
@@ -89,6 +110,11 @@ function Answer({ message, onCitation, onRated, onRetry }: Props) {
         {/rephras/i.test(message.content) ? null : (
           <p className="mt-1 text-sm text-slate-600">{t('tryRephrasing')}</p>
         )}
+        {message.toolCalls && message.toolCalls.length > 0 ? (
+          <div className="mt-2">
+            <ToolSteps toolCalls={message.toolCalls} />
+          </div>
+        ) : null}
         {message.traceId ? (
           <div className="mt-3 flex flex-wrap items-start gap-2">
             <FeedbackControls traceId={message.traceId} rating={message.rating} onRated={onRated} />
@@ -167,6 +193,8 @@ function Answer({ message, onCitation, onRated, onRetry }: Props) {
           ))}
         </ul>
       ) : null}
+
+      {message.toolCalls && message.toolCalls.length > 0 ? <ToolSteps toolCalls={message.toolCalls} /> : null}
 
       {message.status === 'done' && message.traceId ? (
         <div className="flex flex-wrap items-start gap-2">

@@ -43,6 +43,7 @@ function finishedAnswer(final: ChatFinal): UiMessage {
     curated: final.curatedAnswerId !== null,
     status: 'done',
     ...(final.handoffProposal ? { handoffProposal: final.handoffProposal } : {}),
+    ...(final.toolCalls.length > 0 ? { toolCalls: final.toolCalls } : {}),
   }
 }
 

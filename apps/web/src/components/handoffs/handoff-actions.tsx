@@ -124,29 +124,55 @@ export function ReplyForm({ id }: { id: string }) {
   )
 }
 
-/** One click from a reply to the curated answer for this question. */
+/**
+ * One click from a reply to the curated answer for this question. A person answered one employee's
+ * situation, so by default the answer is served only to employees like them (`askerScope`, e.g.
+ * "Portugal · Lisbon"); unticking serves it to everyone who asks. No scope to choose when the asker had
+ * no profile.
+ */
 export function PromoteReply({
   handoffId,
   replyId,
   promoted,
+  askerScope,
 }: {
   handoffId: string
   replyId: string
   promoted: boolean
+  askerScope: string | null
 }) {
   const t = useTranslations('handoffs.actions')
   const router = useRouter()
   const [busy, setBusy] = useState(false)
+  const [onlyLikeAsker, setOnlyLikeAsker] = useState(true)
   const [message, setMessage] = useState<Message>(null)
+  const scopeId = useId()
+  const scope = askerScope && !onlyLikeAsker ? 'everyone' : 'asker'
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2">
+      {askerScope ? (
+        <label htmlFor={scopeId} className="flex items-center gap-1.5 text-xs text-slate-700">
+          <input
+            id={scopeId}
+            type="checkbox"
+            checked={onlyLikeAsker}
+            onChange={(e) => setOnlyLikeAsker(e.target.checked)}
+          />
+          {t('onlyLikeAsker', { who: askerScope })}
+        </label>
+      ) : null}
       <Button
         variant="secondary"
         size="sm"
         disabled={busy}
         onClick={async () => {
           setBusy(true)
-          const error = await call(`/api/handoffs/${handoffId}/promote`, 'POST', { replyId }, t('notSaved'))
+          const error = await call(
+            `/api/handoffs/${handoffId}/promote`,
+            'POST',
+            { replyId, scope },
+            t('notSaved'),
+          )
           setBusy(false)
           setMessage(error ? { tone: 'error', text: error } : { tone: 'ok', text: t('promoted') })
           router.refresh()

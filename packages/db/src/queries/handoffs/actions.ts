@@ -7,6 +7,7 @@ import {
   seesEverything,
 } from '../../access'
 import type { DbOrTx, Tx } from '../../client'
+import { applicabilityOfProfile } from '../../profiles/scope'
 import {
   chunks,
   conversations,
@@ -272,16 +273,22 @@ export async function updateHandoff(
 
 export type PromoteResult = { ok: true; curatedAnswerId: string } | HandoffFailure
 
+/** Whom a promoted reply is served to: employees like the asker (default), or everyone. */
+export const PROMOTE_SCOPES = ['asker', 'everyone'] as const
+export type PromoteScope = (typeof PROMOTE_SCOPES)[number]
+
 /**
  * One click from a person's reply to a curated answer: the handoff's question, the reply's text and
  * citations, the handoff's trace as the source (so review lists it). Goes through insertCuratedAnswer
- * like a promoted review; the answer pipeline then serves it to the next asker of the same question.
+ * like a promoted review; the answer pipeline then serves it to the next asker of the same question —
+ * by default only to employees like the original asker (same country, office, contract, department
+ * where the asker had one: a person answered THEIR situation), or to everyone when the promoter says so.
  * `normalize` is the pipeline's question normaliser (packages/inference), passed in to keep db below it.
  */
 export async function promoteHandoffReply(
   db: DbOrTx,
   viewer: HandoffViewer,
-  input: { id: string; replyId: string; normalize: (question: string) => string },
+  input: { id: string; replyId: string; normalize: (question: string) => string; scope?: PromoteScope },
 ): Promise<PromoteResult> {
   return db.transaction(async (tx) => {
     const locked = await lockForAnswering(tx, viewer, input.id)
@@ -292,6 +299,8 @@ export async function promoteHandoffReply(
       .from(handoffReplies)
       .where(and(eq(handoffReplies.id, input.replyId), eq(handoffReplies.handoffId, handoff.id)))
     if (!reply) return { ok: false, reason: 'no-reply', message: 'replyId: no such reply to this handoff.' }
+    const scope = input.scope ?? 'asker'
+    const applicability = scope === 'asker' ? applicabilityOfProfile(handoff.askerProfile) : {}
     const curatedAnswerId = await insertCuratedAnswer(tx, {
       question: handoff.question,
       normalizedQuestion: input.normalize(handoff.question),
@@ -299,6 +308,7 @@ export async function promoteHandoffReply(
       citations: reply.citations,
       sourceTraceId: handoff.traceId,
       createdBy: viewer.userId,
+      applicability,
     })
     await tx
       .update(handoffs)
@@ -309,7 +319,7 @@ export async function promoteHandoffReply(
       action: 'handoff.promoted',
       targetType: 'handoff',
       targetId: handoff.id,
-      details: { replyId: reply.id, curatedAnswerId, admin: seesEverything(viewer) },
+      details: { replyId: reply.id, curatedAnswerId, scope, applicability, admin: seesEverything(viewer) },
     })
     return { ok: true, curatedAnswerId }
   })

@@ -1,7 +1,9 @@
 export {
   type HandoffFailure,
   markHandoffRepliesRead,
+  PROMOTE_SCOPES,
   type PromoteResult,
+  type PromoteScope,
   promoteHandoffReply,
   type ReplyCitationInput,
   type ReplyResult,

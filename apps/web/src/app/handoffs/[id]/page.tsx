@@ -1,4 +1,4 @@
-import { getHandoff } from '@policydesk/db'
+import { applicabilityLabel, applicabilityOfProfile, getHandoff } from '@policydesk/db'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
@@ -26,6 +26,8 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
   const handoff = await getHandoff(getDb(), handoffViewer(user), id.data)
   if (!handoff) notFound()
   const profile = Object.entries(handoff.askerProfile).filter(([, v]) => v)
+  // Whom a promoted reply is for by default: employees like the asker ("Portugal · Lisbon · full-time").
+  const askerScope = applicabilityLabel(applicabilityOfProfile(handoff.askerProfile))
   return (
     <>
       <p className="mb-2 text-sm">
@@ -112,6 +114,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                         handoffId={handoff.id}
                         replyId={r.id}
                         promoted={Boolean(handoff.curatedAnswerId)}
+                        askerScope={askerScope}
                       />
                     ) : null}
                   </li>

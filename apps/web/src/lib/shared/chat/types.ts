@@ -53,6 +53,8 @@ export type UiMessage = {
   handoff?: { id: string; authorName: string; unread: boolean }
   /** The model proposed asking a person; the user confirms first. */
   handoffProposal?: { note: string }
+  /** What the answerer looked up or calculated on the way (one line each), as the `final` event gave them. */
+  toolCalls?: ToolCallSummary[]
 }
 
 /** `unread`: a person replied to a handoff in it and the user has not opened it since. */

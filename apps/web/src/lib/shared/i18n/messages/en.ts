@@ -102,6 +102,7 @@ export const en = {
     sources: 'Sources',
     openSource: 'Open source {n, number}: {title}',
     appliesTo: 'Applies to: {who}',
+    steps: '{count, plural, one {How this was answered: # step} other {How this was answered: # steps}}',
     citation: 'Source {n, number}: {title}',
     copy: 'Copy answer',
     copied: 'Answer copied',
@@ -276,6 +277,7 @@ export const en = {
       promoted: 'Promoted: the next person asking this gets this answer.',
       promoteInstead: 'Promote this reply instead',
       promote: 'Promote to curated answer',
+      onlyLikeAsker: 'Only for employees like the asker ({who})',
     },
   },
   // The admin console and the review area keep their strings in their own files, merged here.

@@ -10,7 +10,10 @@ import { promoteSchema } from './schema'
 
 export const dynamic = 'force-dynamic'
 
-/** `{ replyId }` → a curated answer for the handoff's question: served to the next person who asks it. */
+/**
+ * `{ replyId, scope? }` → a curated answer for the handoff's question, served to the next person who asks
+ * it: by default only to employees like the asker (`scope: 'everyone'` widens it).
+ */
 export const POST = sameOriginOnly(
   async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const auth = await authorizeApi(ROLES.anyone)
@@ -22,6 +25,7 @@ export const POST = sameOriginOnly(
     const result = await promoteHandoffReply(getDb(), handoffViewer(auth.user), {
       id: ids.data.id,
       replyId: body.data.replyId,
+      ...(body.data.scope ? { scope: body.data.scope } : {}),
       normalize: normalizeQuestion,
     })
     if (!result.ok) return handoffRefusal(result)

@@ -1,0 +1,1 @@
+ALTER TABLE "curated_answers" ADD COLUMN "applicability" jsonb DEFAULT '{}'::jsonb NOT NULL;
