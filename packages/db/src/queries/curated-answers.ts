@@ -124,6 +124,8 @@ export type CuratedListRow = {
   status: CuratedStatus
   statusReason: string | null
   sourceTraceId: string | null
+  /** Whom it is served to (empty = everyone); cited passages restrict further. */
+  applicability: Applicability
   createdByName: string | null
   createdAt: Date
   updatedAt: Date
@@ -146,6 +148,7 @@ export async function listCuratedAnswers(
       status: curatedAnswers.status,
       statusReason: curatedAnswers.statusReason,
       sourceTraceId: curatedAnswers.sourceTraceId,
+      applicability: curatedAnswers.applicability,
       createdByName: users.name,
       createdAt: curatedAnswers.createdAt,
       updatedAt: curatedAnswers.updatedAt,

@@ -1,4 +1,4 @@
-import { listCuratedAnswers, type schema } from '@policydesk/db'
+import { applicabilityLabel, listCuratedAnswers, type schema } from '@policydesk/db'
 import Link from 'next/link'
 import { CuratedActions } from '@/components/review/curated-actions'
 import { Badge, Card, EmptyState, PageHeader } from '@/components/review/ui'
@@ -91,6 +91,16 @@ export default async function CuratedAnswersPage({ searchParams }: { searchParam
                           >
                             {t('review.curated.sourceAnswer')}
                           </Link>
+                        </>
+                      ) : null}
+                      {applicabilityLabel(row.applicability) ? (
+                        <>
+                          {' · '}
+                          <span data-testid="curated-applies-to">
+                            {t('review.curated.appliesTo', {
+                              who: applicabilityLabel(row.applicability) ?? '',
+                            })}
+                          </span>
                         </>
                       ) : null}
                     </p>

@@ -138,6 +138,7 @@ export const reviewDe: Catalog['review'] = {
     promoted: 'Übernommen am {at}',
     promotedBy: 'Übernommen am {at} von {name}',
     sourceAnswer: 'Ursprungsantwort',
+    appliesTo: 'nur für: {who}',
     actions: {
       failed: 'Die Änderung konnte nicht gespeichert werden.',
       retired: 'Zurückgezogen.',

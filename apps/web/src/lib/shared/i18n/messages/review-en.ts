@@ -133,6 +133,7 @@ export const reviewEn = {
     promoted: 'Promoted {at}',
     promotedBy: 'Promoted {at} by {name}',
     sourceAnswer: 'source answer',
+    appliesTo: 'only for: {who}',
     actions: {
       failed: 'The change could not be saved.',
       retired: 'Retired.',
