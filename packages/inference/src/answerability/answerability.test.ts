@@ -84,6 +84,10 @@ describe('question terms', () => {
       topicTerms('I think I have used all my sick days. At what point do I need a doctor’s note?'),
     ).toEqual(['sick', 'dai', 'doctor', 'note'])
   })
+
+  it('treat "now" as a relative date, like "today"', () => {
+    expect(topicTerms('Can I send my appeal now?')).toEqual(['send', 'appeal'])
+  })
 })
 
 describe('questionType', () => {

@@ -28,13 +28,13 @@ export function questionTerms(question: string): string[] {
 
 /**
  * Details of the asker's situation that a policy states generally, if at all: amounts and clock times
- * ("EUR 150", "2am"), days and relative dates ("on a Saturday", "last month"). A passage about gifts
+ * ("EUR 150", "2am"), days and relative dates ("on a Saturday", "last month", "now"). A passage about gifts
  * answers "a supplier sent me wine worth EUR 150" without containing "150"; requiring it would turn
  * answerable scenario questions into abstentions (docs/quality.md, "Abstention").
  */
 const SCENARIO_WORDS = new Set(
   contentTerms(
-    'monday tuesday wednesday thursday friday saturday sunday morning evening night today tomorrow yesterday tonight ago last next week weekend month year',
+    'monday tuesday wednesday thursday friday saturday sunday morning evening night now today tomorrow yesterday tonight ago last next week weekend month year',
   ),
 )
 const isScenarioDetail = (term: string) => /^\d+(am|pm|st|nd|rd|th)?$/.test(term) || SCENARIO_WORDS.has(term)
