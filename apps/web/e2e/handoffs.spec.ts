@@ -95,8 +95,16 @@ test('ask a person: hr replies and promotes; the reply reaches the employee and 
   await expect(hrPage.getByRole('heading', { level: 1, name: BEES })).toBeVisible()
   await expect(hrPage.getByText('We have a beekeeping club.')).toBeVisible()
   await hrPage.getByRole('textbox', { name: 'Your reply' }).fill(REPLY)
+  // It cites a passage found from the question (the box starts with it): the employee can open it.
+  const picker = hrPage.getByTestId('cite-passages')
+  await expect(picker.getByRole('searchbox', { name: 'Find a passage to cite' })).toHaveValue(BEES)
+  await picker.getByRole('button', { name: 'Search' }).click()
+  const firstPassage = picker.getByRole('checkbox').first()
+  await firstPassage.check()
+  await expect(picker.getByText('Citing 1 passage')).toBeVisible()
   await hrPage.getByRole('button', { name: 'Send reply' }).click()
   await expect(hrPage.getByTestId('handoff-reply')).toContainText(REPLY)
+  await expect(hrPage.getByTestId('handoff-reply')).toContainText('Cites')
 
   // 4. The employee sees an unread dot in the list, then the named reply flagged as new.
   await chat.goto()
@@ -106,6 +114,13 @@ test('ask a person: hr replies and promotes; the reply reaches the employee and 
   const reply = employeePage.getByTestId('person-reply')
   await expect(reply).toContainText(REPLY)
   await expect(reply).toContainText('Reply from Harper HR')
+  const replySources = reply.getByRole('list', { name: 'Sources' }).getByRole('button')
+  await expect(replySources).toHaveCount(1)
+  // Retried: a click before hydration does nothing.
+  await expect(async () => {
+    await replySources.first().click()
+    await expect(employeePage.getByTestId('citation-panel').first()).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
   await expect(reply.getByTestId('unread-reply')).toHaveText('New reply from Harper HR')
   // Opened = read: the marker is gone next time.
   await employeePage.reload()

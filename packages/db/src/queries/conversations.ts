@@ -9,6 +9,7 @@ import {
   documents,
   documentVersions,
   feedback,
+  handoffReplies,
   messages,
   type TraceCitation,
   type TraceValidation,
@@ -211,7 +212,10 @@ export async function listMessages(
       createdAt: messages.createdAt,
       traceId: messages.traceId,
       abstained: answerTraces.abstained,
-      citations: answerTraces.citations,
+      // An answer's citations, or those of a person's reply; the caller re-checks each one's readability.
+      citations: sql<
+        TraceCitation[] | null
+      >`coalesce(${answerTraces.citations}, ${handoffReplies.citations})`,
       validation: answerTraces.validation,
       rating: feedback.rating,
       curated: sql<boolean>`coalesce(${answerTraces.model} = ${CURATED_MODEL}, false)`,
@@ -221,6 +225,7 @@ export async function listMessages(
     })
     .from(messages)
     .leftJoin(answerTraces, eq(answerTraces.id, messages.traceId))
+    .leftJoin(handoffReplies, eq(handoffReplies.id, messages.handoffReplyId))
     .leftJoin(feedback, eq(feedback.traceId, messages.traceId))
     .where(eq(messages.conversationId, input.conversationId))
     .orderBy(asc(messages.createdAt), asc(messages.role))

@@ -45,6 +45,8 @@ export const messages = pgTable(
     traceId: uuid(),
     /** Set on a person's reply to a handoff written into the asker's conversation. */
     handoffId: uuid(),
+    /** The handoff reply this message shows (its citations live with the reply). */
+    handoffReplyId: uuid(),
     /** Who wrote it, when a person did (a handoff reply); null = the assistant or the user. */
     authorName: text(),
     /** For handoff replies: when the asker saw it; null = unread. */

@@ -8,6 +8,8 @@ export const MAX_SEARCH_RESULTS = 20
 /** One passage a search found, with where it sits; its text with sentences addressed to an AI omitted. */
 export type SearchPassage = {
   rank: number
+  /** The passage itself: what a handoff reply (or any client) cites. */
+  chunkId: string
   documentId: string
   title: string
   versionId: string
@@ -48,6 +50,7 @@ export async function searchPassages(
   const numbers = await versionNumbers(deps.db, [...new Set(top.map((c) => c.versionId))])
   return top.map((c, index) => ({
     rank: index + 1,
+    chunkId: c.chunkId,
     documentId: c.documentId,
     title: c.title,
     versionId: c.versionId,

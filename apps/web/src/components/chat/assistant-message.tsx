@@ -29,8 +29,47 @@ type Props = {
 
 const sourceLine = (c: UiCitation) => `[${c.n}] ${[c.title, ...c.headingPath.slice(1)].join(' › ')}`
 
-/** A person's reply to the user's handoff, in the conversation: named, and flagged while unread. */
-function PersonReply({ message }: { message: UiMessage }) {
+/** The numbered source buttons under an answer or a person's reply; each opens its passage. */
+function CitationChips({
+  citations,
+  onCitation,
+}: {
+  citations: UiCitation[]
+  onCitation: Props['onCitation']
+}) {
+  const t = useTranslations('answer')
+  if (citations.length === 0) return null
+  return (
+    <ul aria-label={t('sources')} className="flex flex-wrap gap-2">
+      {citations.map((c) => (
+        <li key={c.n} className="flex flex-wrap items-center">
+          <button
+            type="button"
+            onClick={(e) => onCitation(c.n, e.currentTarget)}
+            className="flex max-w-xs items-center gap-1.5 rounded-full border border-slate-200 bg-white px-2.5 py-1 text-xs text-slate-700 hover:border-indigo-300 hover:bg-indigo-50"
+            title={t('openSource', { n: c.n, title: c.title })}
+          >
+            {/* The visible number and title are the button's name (WCAG 2.5.3, label in name). */}
+            <span className="font-semibold text-indigo-700">{c.n}</span>{' '}
+            <FileText className="size-3 shrink-0 text-slate-400" aria-hidden />
+            <span className="truncate">{c.title}</span>
+          </button>
+          {applicabilityLabel(c.appliesTo) ? (
+            <span
+              className="ml-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-[11px] text-amber-900"
+              data-testid="applies-to"
+            >
+              {t('appliesTo', { who: applicabilityLabel(c.appliesTo) ?? '' })}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** A person's reply to the user's handoff, in the conversation: named, flagged while unread, with its sources. */
+function PersonReply({ message, onCitation }: Pick<Props, 'message' | 'onCitation'>) {
   const t = useTranslations('handoff')
   const author = message.handoff?.authorName || t('aPerson')
   return (
@@ -48,6 +87,7 @@ function PersonReply({ message }: { message: UiMessage }) {
         ) : null}
       </p>
       <p className="leading-relaxed whitespace-pre-wrap text-slate-900">{message.content}</p>
+      <CitationChips citations={message.citations} onCitation={onCitation} />
     </div>
   )
 }
@@ -74,7 +114,7 @@ function ToolSteps({ toolCalls }: { toolCalls: NonNullable<UiMessage['toolCalls'
 }
 
 export function AssistantMessage({ message, onCitation, onRated, onRetry }: Props) {
-  if (message.handoff) return <PersonReply message={message} />
+  if (message.handoff) return <PersonReply message={message} onCitation={onCitation} />
   return <Answer message={message} onCitation={onCitation} onRated={onRated} onRetry={onRetry} />
 }
 
@@ -166,33 +206,7 @@ function Answer({ message, onCitation, onRated, onRetry }: Props) {
         </div>
       ) : null}
 
-      {message.citations.length > 0 ? (
-        <ul aria-label={t('sources')} className="flex flex-wrap gap-2">
-          {message.citations.map((c) => (
-            <li key={c.n} className="flex flex-wrap items-center">
-              <button
-                type="button"
-                onClick={(e) => onCitation(c.n, e.currentTarget)}
-                className="flex max-w-xs items-center gap-1.5 rounded-full border border-slate-200 bg-white px-2.5 py-1 text-xs text-slate-700 hover:border-indigo-300 hover:bg-indigo-50"
-                title={t('openSource', { n: c.n, title: c.title })}
-              >
-                {/* The visible number and title are the button's name (WCAG 2.5.3, label in name). */}
-                <span className="font-semibold text-indigo-700">{c.n}</span>{' '}
-                <FileText className="size-3 shrink-0 text-slate-400" aria-hidden />
-                <span className="truncate">{c.title}</span>
-              </button>
-              {applicabilityLabel(c.appliesTo) ? (
-                <span
-                  className="ml-1 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-[11px] text-amber-900"
-                  data-testid="applies-to"
-                >
-                  {t('appliesTo', { who: applicabilityLabel(c.appliesTo) ?? '' })}
-                </span>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <CitationChips citations={message.citations} onCitation={onCitation} />
 
       {message.toolCalls && message.toolCalls.length > 0 ? <ToolSteps toolCalls={message.toolCalls} /> : null}
 

@@ -5,6 +5,7 @@ import { useId, useState } from 'react'
 import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { callApi } from '@/lib/client/api-client'
+import { type CitedPassage, CitePassages } from './cite-passages'
 
 type Message = { tone: 'error' | 'ok'; text: string } | null
 
@@ -78,12 +79,16 @@ export function HandoffActions({
   )
 }
 
-/** The reply form: the text appears in the employee's conversation, from you. */
-export function ReplyForm({ id }: { id: string }) {
+/**
+ * The reply form: the text appears in the employee's conversation, from you, with the passages you cite
+ * (searched from `question`; the server checks the asker may read them).
+ */
+export function ReplyForm({ id, question }: { id: string; question: string }) {
   const t = useTranslations('handoffs.actions')
   const router = useRouter()
   const textId = useId()
   const [text, setText] = useState('')
+  const [cited, setCited] = useState<CitedPassage[]>([])
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<Message>(null)
   return (
@@ -93,11 +98,13 @@ export function ReplyForm({ id }: { id: string }) {
         e.preventDefault()
         if (!text.trim()) return
         setBusy(true)
-        const error = await call(`/api/handoffs/${id}/reply`, 'POST', { text }, t('notSaved'))
+        const citations = cited.map((c) => ({ chunkId: c.chunkId }))
+        const error = await call(`/api/handoffs/${id}/reply`, 'POST', { text, citations }, t('notSaved'))
         setBusy(false)
         if (error) setMessage({ tone: 'error', text: error })
         else {
           setText('')
+          setCited([])
           setMessage({ tone: 'ok', text: t('replySent') })
           router.refresh()
         }
@@ -114,6 +121,7 @@ export function ReplyForm({ id }: { id: string }) {
         maxLength={10_000}
         className="w-full rounded-md border border-slate-300 p-2 text-sm"
       />
+      <CitePassages initialQuery={question} cited={cited} onChange={setCited} />
       <div className="flex items-center gap-3">
         <Button type="submit" size="sm" disabled={busy || !text.trim()}>
           {t('sendReply')}

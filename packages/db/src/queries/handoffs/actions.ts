@@ -178,6 +178,7 @@ export async function replyToHandoff(
         role: 'assistant',
         content: input.text,
         handoffId: handoff.id,
+        handoffReplyId: reply.id,
         authorName: input.authorName,
         readAt: null,
       })

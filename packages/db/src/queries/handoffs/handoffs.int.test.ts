@@ -4,7 +4,7 @@ import type { HandoffViewer } from '../../access'
 import { documents, groups, handoffs, messages, users, webhookDeliveries } from '../../schema'
 import { seedDemoUsers } from '../../seed/demo-users'
 import { startTestDatabase, type TestDatabase } from '../../testing'
-import { addMessage, createConversation, listConversations } from '../conversations'
+import { addMessage, createConversation, listConversations, listMessages } from '../conversations'
 import { listCuratedAnswers } from '../curated-answers'
 import { ensureGroup, readableGroupIds } from '../groups'
 import { candidate, type FixtureDoc, makeDoc, makeTrace } from '../review-test-fixtures'
@@ -263,6 +263,14 @@ describe('replying, reading, claiming, promoting', () => {
       authorName: 'Harper HR',
       readAt: null,
     })
+    // The conversation shows the reply with the passages it cites (the web layer re-checks each one).
+    const shown = await listMessages(t.db, {
+      conversationId: turn.conversationId,
+      groupIds: employee.groupIds,
+    })
+    expect(shown.find((m) => m.id === reply.messageId)?.citations).toEqual([
+      expect.objectContaining({ chunkId: benefits.chunkIds[1], quote: 'Pets are not allowed' }),
+    ])
     const detail = await getHandoff(t.db, hr, id)
     expect(detail).toMatchObject({ status: 'answered', assigneeName: 'Harper HR' })
     expect(detail?.firstReplyAt).not.toBeNull()

@@ -9,6 +9,7 @@ export const searchParamsSchema = z.object({
 
 export const searchPassageSchema = z.object({
   rank: z.number().int(),
+  chunkId: z.uuid().describe('The passage: cite it by this id (handoff replies)'),
   documentId: z.uuid(),
   title: z.string(),
   versionId: z.uuid(),

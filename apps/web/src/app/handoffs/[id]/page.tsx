@@ -121,7 +121,9 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                 ))}
               </ol>
             )}
-            {handoff.canAnswer && handoff.status !== 'closed' ? <ReplyForm id={handoff.id} /> : null}
+            {handoff.canAnswer && handoff.status !== 'closed' ? (
+              <ReplyForm id={handoff.id} question={handoff.question} />
+            ) : null}
           </Card>
         </div>
         <div className="space-y-4">

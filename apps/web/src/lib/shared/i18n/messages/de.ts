@@ -272,6 +272,13 @@ export const de: Catalog = {
       close: 'Schließen',
       replySent: 'Antwort gesendet: Sie steht in der Unterhaltung.',
       yourReply: 'Ihre Antwort',
+      findPassage: 'Textstelle zum Zitieren suchen',
+      search: 'Suchen',
+      searching: 'Suche läuft…',
+      searchFailed: 'Die Suche hat nicht funktioniert; bitte erneut versuchen.',
+      noPassages: 'Keine Textstellen gefunden.',
+      citing:
+        '{count, plural, =0 {Quellen (optional)} one {# Textstelle zitiert} other {# Textstellen zitiert}}',
       sendReply: 'Antwort senden',
       promoted: 'Übernommen: Wer dies als Nächstes fragt, erhält diese Antwort.',
       promoteInstead: 'Stattdessen diese Antwort übernehmen',

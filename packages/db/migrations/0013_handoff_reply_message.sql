@@ -1,0 +1,1 @@
+ALTER TABLE "messages" ADD COLUMN "handoff_reply_id" uuid;
