@@ -1,11 +1,36 @@
-import { UNTRUSTED_SUMMARY, type UntrustedSpan, untrustedReasonLabels } from '@policydesk/text/untrusted'
+import type { UntrustedReason, UntrustedSpan } from '@policydesk/text/untrusted'
 import type { ReactNode } from 'react'
 
 /**
  * Document text with the sentences the untrusted-text detector flagged (addressed to an AI, overriding
  * instructions) marked: highlighted with their reason for admins, struck out for employees, who must never
- * read them as policy. No hooks, so server and client components share it.
+ * read them as policy. No hooks, so server and client components share it: callers pass the catalog's
+ * strings (`untrusted.*`), from `getTranslator` or `useTranslations`.
  */
+
+/** The reason labels of the catalog's `untrusted.reasons`, keyed by the detector's reasons. */
+export type UntrustedReasonLabels = Record<UntrustedReason, string>
+
+/** The catalog keys of each reason (`untrusted.reasons.<key>`): catalog keys are camelCase. */
+export const UNTRUSTED_REASON_KEYS = {
+  override: 'override',
+  'addressed-to-ai': 'addressedToAi',
+  persona: 'persona',
+  'output-directive': 'outputDirective',
+  'prompt-disclosure': 'promptDisclosure',
+  concealment: 'concealment',
+} as const satisfies Record<UntrustedReason, string>
+
+/** All reason labels from a translator scoped to `untrusted.reasons` (or any function of those keys). */
+export function untrustedReasonLabels(
+  label: (key: (typeof UNTRUSTED_REASON_KEYS)[UntrustedReason]) => string,
+): UntrustedReasonLabels {
+  const entries = Object.entries(UNTRUSTED_REASON_KEYS) as [
+    UntrustedReason,
+    (typeof UNTRUSTED_REASON_KEYS)[UntrustedReason],
+  ][]
+  return Object.fromEntries(entries.map(([reason, key]) => [reason, label(key)])) as UntrustedReasonLabels
+}
 
 type Segment = { text: string; span?: UntrustedSpan }
 
@@ -25,22 +50,30 @@ export function splitAtSpans(text: string, spans: readonly UntrustedSpan[]): Seg
   return segments
 }
 
-/** For admins: "Addressed to an AI · 2" next to a chunk or passage that has flagged sentences. */
-export function UntrustedBadge({ count }: { count: number }) {
+/** For admins: "Addressed to an AI · 2" (`label`) next to a chunk or passage that has flagged sentences. */
+export function UntrustedBadge({ count, label, title }: { count: number; label: string; title: string }) {
   if (count === 0) return null
   return (
     <span
       className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
       data-testid="untrusted-badge"
-      title="Sentences addressed to an AI assistant: never quoted in answers"
+      title={title}
     >
-      Addressed to an AI · {count}
+      {label}
     </span>
   )
 }
 
 /** For admins: each flagged sentence highlighted, its reason after it. */
-export function FlaggedText({ text, spans }: { text: string; spans: readonly UntrustedSpan[] }) {
+export function FlaggedText({
+  text,
+  spans,
+  reasonLabels,
+}: {
+  text: string
+  spans: readonly UntrustedSpan[]
+  reasonLabels: UntrustedReasonLabels
+}) {
   return (
     <>
       {splitAtSpans(text, spans).map((segment, i) =>
@@ -54,7 +87,7 @@ export function FlaggedText({ text, spans }: { text: string; spans: readonly Unt
               {segment.text}
             </mark>{' '}
             <span className="text-[11px] font-medium text-amber-800" data-testid="untrusted-reason">
-              [{untrustedReasonLabels[segment.span.reason]}]
+              [{reasonLabels[segment.span.reason]}]
             </span>
           </span>
         ) : (
@@ -66,16 +99,19 @@ export function FlaggedText({ text, spans }: { text: string; spans: readonly Unt
 }
 
 /**
- * For employees: flagged sentences struck through and greyed with "omitted: addressed to an AI assistant";
+ * For employees: flagged sentences struck through and greyed with `omittedLabel` ("(omitted: addressed to
+ * an AI assistant)");
  * `renderText` renders the ordinary parts (the citation panel highlights its quote there).
  */
 export function OmittedText({
   text,
   spans,
+  omittedLabel,
   renderText = (part) => part,
 }: {
   text: string
   spans: readonly UntrustedSpan[]
+  omittedLabel: string
   renderText?: (part: string) => ReactNode
 }) {
   return (
@@ -85,7 +121,7 @@ export function OmittedText({
           // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder
           <span key={i} data-testid="omitted-sentence">
             <s className="text-slate-400">{segment.text}</s>{' '}
-            <span className="text-xs text-slate-500 italic">(omitted: {UNTRUSTED_SUMMARY})</span>
+            <span className="text-xs text-slate-500 italic">{omittedLabel}</span>
           </span>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder

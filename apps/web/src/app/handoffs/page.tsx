@@ -92,7 +92,9 @@ export default async function HandoffsPage({ searchParams }: { searchParams: Sea
                   <td className="px-4 py-2.5 text-slate-700">{h.askerName ?? '—'}</td>
                   <td className="px-4 py-2.5 text-slate-700">{h.assigneeName ?? t('handoffs.unassigned')}</td>
                   <td className="px-4 py-2.5 text-slate-700">{h.routedGroupName ?? '—'}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">{age(h.createdAt, now)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap text-slate-600">
+                    {t('common.duration', age(h.createdAt, now))}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -11,6 +11,7 @@ import { cn } from '@/lib/shared/utils'
 import { PassageText } from './passage-text'
 
 function Passage({ citation }: { citation: UiCitation }) {
+  const t = useTranslations('untrusted')
   // Sentences addressed to an AI were withheld from the answer: shown struck through, never as policy
   // (plain text then: a planted instruction must not get Markdown's help to look like policy).
   const untrusted = findUntrustedSpans(citation.passage)
@@ -18,7 +19,12 @@ function Passage({ citation }: { citation: UiCitation }) {
     <blockquote className="rounded-md border-l-4 border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
       {untrusted.length > 0 ? (
         <div className="whitespace-pre-line">
-          <OmittedText text={citation.passage} spans={untrusted} renderText={(part) => part} />
+          <OmittedText
+            text={citation.passage}
+            spans={untrusted}
+            omittedLabel={t('omitted')}
+            renderText={(part) => part}
+          />
         </div>
       ) : (
         <PassageText passage={citation.passage} quote={citation.quote} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAge, formatBytes } from '@/lib/shared/format'
+import { ageOf, formatBytes } from '@/lib/shared/format'
 
 describe('system page formats', () => {
   it('formats byte counts in binary units', () => {
@@ -13,13 +13,13 @@ describe('system page formats', () => {
   })
 
   it('formats ages coarsely enough to read at a glance', () => {
-    expect([-1, 4.4, 89, 150, 7200, 200_000].map(formatAge)).toEqual([
-      '0 s ago',
-      '4 s ago',
-      '89 s ago',
-      '3 min ago',
-      '2 h ago',
-      '2 d ago',
+    expect([-1, 4.4, 89, 150, 7200, 200_000].map(ageOf)).toEqual([
+      { n: 0, unit: 's' },
+      { n: 4, unit: 's' },
+      { n: 89, unit: 's' },
+      { n: 3, unit: 'min' },
+      { n: 2, unit: 'h' },
+      { n: 2, unit: 'd' },
     ])
   })
 })

@@ -23,13 +23,16 @@ export function formatDate(value: DateInput): string {
   return date ? date.toISOString().slice(0, 10) : '–'
 }
 
-/** "4 s ago", "3 min ago", "2 h ago", "5 d ago". */
-export function formatAge(seconds: number): string {
+/** An age in its coarsest readable unit; the catalog phrases it (`common.ago`, `common.duration`). */
+export type Age = { n: number; unit: 's' | 'min' | 'h' | 'd' }
+
+/** How long ago, coarse enough to read at a glance: seconds under 90 s, minutes under 90 min, hours under 36 h. */
+export function ageOf(seconds: number): Age {
   const s = Math.max(0, Math.round(seconds))
-  if (s < 90) return `${s} s ago`
-  if (s < 90 * 60) return `${Math.round(s / 60)} min ago`
-  if (s < 36 * 3600) return `${Math.round(s / 3600)} h ago`
-  return `${Math.round(s / 86400)} d ago`
+  if (s < 90) return { n: s, unit: 's' }
+  if (s < 90 * 60) return { n: Math.round(s / 60), unit: 'min' }
+  if (s < 36 * 3600) return { n: Math.round(s / 3600), unit: 'h' }
+  return { n: Math.round(s / 86400), unit: 'd' }
 }
 
 /** A retrieval or evidence score; '–' when there is none. */

@@ -43,7 +43,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
             <span>
               {t('handoffs.detail.askedBy', {
                 name: handoff.askerName ?? t('handoffs.detail.formerEmployee'),
-                age: age(handoff.createdAt),
+                age: t('common.duration', age(handoff.createdAt)),
                 group: handoff.routedGroupName ?? t('handoffs.detail.nobody'),
               })}
               {handoff.documentTitle ? t('handoffs.detail.about', { title: handoff.documentTitle }) : ''} ·{' '}

@@ -1,5 +1,5 @@
 import type { ChunkViewRow } from '@policydesk/db'
-import { FlaggedText, UntrustedBadge } from '@/components/untrusted-text'
+import { FlaggedText, UntrustedBadge, untrustedReasonLabels } from '@/components/untrusted-text'
 import { getTranslator } from '@/lib/server/i18n/server'
 import { formatPages } from '@/lib/shared/format'
 
@@ -9,6 +9,7 @@ import { formatPages } from '@/lib/shared/format'
  */
 export async function ChunkViewer({ chunks }: { chunks: ChunkViewRow[] }) {
   const t = await getTranslator()
+  const reasonLabels = untrustedReasonLabels((key) => t(`untrusted.reasons.${key}`))
   return (
     <ol className="divide-y divide-slate-100" aria-label={t('admin.document.chunkViewer.label')}>
       {chunks.map((chunk) => (
@@ -22,10 +23,14 @@ export async function ChunkViewer({ chunks }: { chunks: ChunkViewRow[] }) {
             </span>
             {chunk.pageStart !== null ? <span>{formatPages(chunk.pageStart, chunk.pageEnd)}</span> : null}
             <span>{t('admin.document.chunkViewer.tokens', { n: String(chunk.tokenCount) })}</span>
-            <UntrustedBadge count={chunk.untrusted.length} />
+            <UntrustedBadge
+              count={chunk.untrusted.length}
+              label={t('untrusted.badge', { count: chunk.untrusted.length })}
+              title={t('untrusted.badgeTitle')}
+            />
           </div>
           <p className="text-sm whitespace-pre-line text-slate-800">
-            <FlaggedText text={chunk.text} spans={chunk.untrusted} />
+            <FlaggedText text={chunk.text} spans={chunk.untrusted} reasonLabels={reasonLabels} />
           </p>
         </li>
       ))}

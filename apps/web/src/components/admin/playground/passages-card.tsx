@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslations } from 'use-intl'
 import { Button } from '@/components/ui/button'
 import { Card, CardHeader } from '@/components/ui/form-controls'
-import { FlaggedText, UntrustedBadge } from '@/components/untrusted-text'
+import { FlaggedText, UntrustedBadge, untrustedReasonLabels } from '@/components/untrusted-text'
 import type { PlaygroundResult } from '@/lib/shared/admin/playground-schema'
 import { formatPages, formatScore } from '@/lib/shared/format'
 import { cn } from '@/lib/shared/utils'
@@ -14,6 +14,8 @@ const FIRST_PASSAGES = 10
 
 export function PassagesCard({ result }: { result: PlaygroundResult }) {
   const t = useTranslations('admin.playground.passages')
+  const untrusted = useTranslations('untrusted')
+  const reasonLabels = untrustedReasonLabels((key) => untrusted(`reasons.${key}`))
   const [showAll, setShowAll] = useState(false)
   const shown = showAll ? result.passages : result.passages.slice(0, FIRST_PASSAGES)
   const hidden = result.passages.length - shown.length
@@ -64,7 +66,11 @@ export function PassagesCard({ result }: { result: PlaygroundResult }) {
                       <span className="font-medium text-slate-900" data-testid="passage-title">
                         {p.title}
                       </span>
-                      <UntrustedBadge count={p.untrusted.length} />
+                      <UntrustedBadge
+                        count={p.untrusted.length}
+                        label={untrusted('badge', { count: p.untrusted.length })}
+                        title={untrusted('badgeTitle')}
+                      />
                     </div>
                     <div className="text-xs text-slate-500">
                       {[
@@ -79,7 +85,7 @@ export function PassagesCard({ result }: { result: PlaygroundResult }) {
                     <details className="mt-1" open={p.untrusted.length > 0}>
                       <summary className="cursor-pointer text-xs text-indigo-700">{t('passageText')}</summary>
                       <p className="mt-1 text-xs whitespace-pre-line text-slate-700">
-                        <FlaggedText text={p.text} spans={p.untrusted} />
+                        <FlaggedText text={p.text} spans={p.untrusted} reasonLabels={reasonLabels} />
                       </p>
                     </details>
                   </td>

@@ -2,7 +2,7 @@ import { type Column, DataTable } from '@/components/ui/data-table'
 import { Card, CardHeader, EmptyState } from '@/components/ui/form-controls'
 import { getTranslator, type ServerTranslator } from '@/lib/server/i18n/server'
 import type { SystemStatus } from '@/lib/server/system/system-status'
-import { formatAge, formatDateTime, formatInt } from '@/lib/shared/format'
+import { ageOf, formatDateTime, formatInt } from '@/lib/shared/format'
 import { cn } from '@/lib/shared/utils'
 
 type Worker = SystemStatus['workers'][number]
@@ -27,7 +27,7 @@ const columns = (t: ServerTranslator): Column<Worker>[] => [
   {
     key: 'heartbeat',
     header: t('admin.system.workers.heartbeat'),
-    cell: (worker) => formatAge(worker.ageSeconds),
+    cell: (worker) => t('common.ago', ageOf(worker.ageSeconds)),
   },
   {
     key: 'started',

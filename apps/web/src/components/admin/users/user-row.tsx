@@ -10,6 +10,9 @@ import { Select } from '@/components/ui/form-controls'
 import { callApi } from '@/lib/client/api-client'
 import { ProfileEditor } from './profile-editor'
 
+/** The roles in the order the select offers them (least to most access). */
+const ROLE_VALUES = ['employee', 'analyst', 'admin'] as const satisfies readonly AdminUserRow['role'][]
+
 type Group = { id: string; name: string }
 
 /** One user: role (saved on change) and explicit group memberships. */
@@ -25,6 +28,7 @@ export function UserRow({
   isLastAdmin: boolean
 }) {
   const t = useTranslations('admin.users.row')
+  const common = useTranslations('common')
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
@@ -72,9 +76,11 @@ export function UserRow({
             )
           }}
         >
-          <option value="employee">employee</option>
-          <option value="analyst">analyst</option>
-          <option value="admin">admin</option>
+          {ROLE_VALUES.map((role) => (
+            <option key={role} value={role}>
+              {common('role', { role })}
+            </option>
+          ))}
         </Select>
         {isLastAdmin ? (
           <p id={`${roleId}-hint`} className="mt-1 max-w-40 text-xs text-slate-500">

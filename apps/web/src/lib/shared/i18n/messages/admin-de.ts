@@ -337,7 +337,8 @@ export const adminDe: Catalog['admin'] = {
     row: {
       you: '(Sie)',
       roleOf: 'Rolle von {name}',
-      roleSet: 'Rolle auf {role} gesetzt.',
+      roleSet:
+        'Rolle auf {role, select, employee {Mitarbeitende} analyst {Analyse} admin {Administration} other {{role}}} gesetzt.',
       lastAdmin: 'Der letzte Administrator behält die Rolle, bis jemand anderes Administrator ist.',
       groupsOf: 'Gruppen von {name}',
       remove: '{name} aus {group} entfernen',

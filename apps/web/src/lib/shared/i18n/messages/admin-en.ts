@@ -329,7 +329,8 @@ export const adminEn = {
     row: {
       you: '(you)',
       roleOf: 'Role of {name}',
-      roleSet: 'Role set to {role}.',
+      roleSet:
+        'Role set to {role, select, employee {employee} analyst {analyst} admin {admin} other {{role}}}.',
       lastAdmin: 'The last admin keeps the role until someone else is admin.',
       groupsOf: 'Groups of {name}',
       remove: 'Remove {name} from {group}',

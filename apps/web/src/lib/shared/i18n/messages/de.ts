@@ -4,7 +4,24 @@ import { reviewDe } from '@/lib/shared/i18n/messages/review-de'
 
 /** German: every key of the English catalog (TypeScript checks), same {arguments} (catalog.test.ts). */
 export const de: Catalog = {
+  untrusted: {
+    badge: 'An eine KI gerichtet · {count, number}',
+    badgeTitle: 'Sätze, die sich an einen KI-Assistenten richten: werden nie in Antworten zitiert',
+    omitted: '(ausgelassen: an einen KI-Assistenten gerichtet)',
+    reasons: {
+      override: 'versucht, die Anweisungen des Assistenten zu überschreiben',
+      addressedToAi: 'an einen KI-Assistenten gerichtet',
+      persona: 'versucht, dem Assistenten eine neue Rolle zu geben',
+      outputDirective: 'schreibt dem Assistenten die Antwort vor',
+      promptDisclosure: 'verlangt, dass der Assistent seine Anweisungen preisgibt',
+      concealment: 'verlangt, dass der Assistent etwas vor dem Nutzer verbirgt',
+    },
+  },
   common: {
+    role: '{role, select, employee {Mitarbeitende} analyst {Analyse} admin {Administration} other {{role}}}',
+    ago: '{unit, select, s {vor {n, number} s} min {vor {n, number} Min.} h {vor {n, number} Std.} other {vor {n, number} T.}}',
+    duration:
+      '{unit, select, s {{n, number} s} min {{n, number} Min.} h {{n, number} Std.} other {{n, number} T.}}',
     appName: 'Policy Desk',
     skipToContent: 'Zum Inhalt springen',
     loading: 'Wird geladen…',
@@ -19,7 +36,8 @@ export const de: Catalog = {
     handoffs: 'Übergaben',
     tokens: 'API-Tokens',
     signOut: 'Abmelden',
-    signedInAs: '{email} · {role}',
+    signedInAs:
+      '{email} · {role, select, employee {Mitarbeitende} analyst {Analyse} admin {Administration} other {{role}}}',
   },
   preferences: {
     theme: 'Design: {theme}. Design wechseln',

@@ -7,7 +7,24 @@ import { reviewEn } from '@/lib/shared/i18n/messages/review-en'
  * `{count, plural, one {…} other {…}}` chooses; a literal apostrophe is written ’.
  */
 export const en = {
+  untrusted: {
+    badge: 'Addressed to an AI · {count, number}',
+    badgeTitle: 'Sentences addressed to an AI assistant: never quoted in answers',
+    omitted: '(omitted: addressed to an AI assistant)',
+    reasons: {
+      override: 'tries to override the assistant’s instructions',
+      addressedToAi: 'addressed to an AI assistant',
+      persona: 'tries to give the assistant a new role',
+      outputDirective: 'tells the assistant what to answer',
+      promptDisclosure: 'asks the assistant to reveal its instructions',
+      concealment: 'tells the assistant to hide something from the user',
+    },
+  },
   common: {
+    role: '{role, select, employee {employee} analyst {analyst} admin {admin} other {{role}}}',
+    ago: '{unit, select, s {{n, number} s ago} min {{n, number} min ago} h {{n, number} h ago} other {{n, number} d ago}}',
+    duration:
+      '{unit, select, s {{n, number} s} min {{n, number} min} h {{n, number} h} other {{n, number} d}}',
     appName: 'Policy Desk',
     skipToContent: 'Skip to content',
     loading: 'Loading…',
@@ -22,7 +39,8 @@ export const en = {
     handoffs: 'Handoffs',
     tokens: 'API tokens',
     signOut: 'Sign out',
-    signedInAs: '{email} · {role}',
+    signedInAs:
+      '{email} · {role, select, employee {employee} analyst {analyst} admin {admin} other {{role}}}',
   },
   preferences: {
     theme: 'Theme: {theme}. Change theme',
