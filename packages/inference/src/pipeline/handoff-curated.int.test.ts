@@ -48,35 +48,46 @@ afterAll(async () => {
 
 const deps = () => createInferenceDeps(db.db, { embedder, settings: { cache: false } })
 
-describe('a promoted handoff reply', () => {
-  it('answers the next employee who asks the same question', async () => {
-    const employee = await viewer('employee@example.com')
-    const hr = await viewer('hr@example.com')
-    const first = await answer(deps(), { question: BEES, user: employee })
-    expect(first.abstained).toBe(true)
+type Asker = Awaited<ReturnType<typeof viewer>> & { attributes?: schema.UserAttributes }
 
-    const handoff = await createHandoff(db.db, {
-      asker: employee,
-      traceId: first.traceId ?? undefined,
-      routing: { tagOwners: {}, defaultGroup: 'hr' },
-    })
-    if (!handoff.ok) throw new Error(handoff.message)
-    const reply = await replyToHandoff(db.db, hr, {
-      id: handoff.handoff.id,
-      text: 'Yes, with approval from Facilities; hives must stay 5 m from the air intake.',
-      authorName: 'Harper HR',
-    })
-    if (!reply.ok) throw new Error(reply.message)
+/** The loop up to the curated answer: `asker` asks, hands off, hr replies `text` and promotes it. */
+async function answeredByPerson(asker: Asker, question: string, text: string) {
+  const hr = await viewer('hr@example.com')
+  const first = await answer(deps(), { question, user: asker })
+  const handoff = await createHandoff(db.db, {
+    asker,
+    traceId: first.traceId ?? undefined,
+    routing: { tagOwners: {}, defaultGroup: 'hr' },
+  })
+  if (!handoff.ok) throw new Error(handoff.message)
+  const reply = await replyToHandoff(db.db, hr, { id: handoff.handoff.id, text, authorName: 'Harper HR' })
+  if (!reply.ok) throw new Error(reply.message)
+  const promote = async (scope?: 'everyone') => {
     const promoted = await promoteHandoffReply(db.db, hr, {
       id: handoff.handoff.id,
       replyId: reply.replyId,
       normalize: normalizeQuestion,
+      ...(scope ? { scope } : {}),
     })
     if (!promoted.ok) throw new Error(promoted.message)
+    return promoted.curatedAnswerId
+  }
+  return { first, curatedAnswerId: await promote(), promote }
+}
+
+describe('a promoted handoff reply', () => {
+  it('answers the next employee who asks the same question', async () => {
+    const employee = await viewer('employee@example.com')
+    const { first, curatedAnswerId } = await answeredByPerson(
+      employee,
+      BEES,
+      'Yes, with approval from Facilities; hives must stay 5 m from the air intake.',
+    )
+    expect(first.abstained).toBe(true)
 
     const second = await viewer('second@example.com')
     const again = await answer(deps(), { question: 'Can I keep bees on the office roof', user: second })
-    expect(again.curatedAnswerId).toBe(promoted.curatedAnswerId)
+    expect(again.curatedAnswerId).toBe(curatedAnswerId)
     expect(again.abstained).toBe(false)
     expect(again.text).toContain('approval from Facilities')
   })
@@ -87,47 +98,24 @@ describe('a promoted handoff reply', () => {
       ...(await viewer('employee@example.com')),
       attributes: { country: 'PT', location: 'Lisbon' },
     }
-    const hr = await viewer('hr@example.com')
-    const first = await answer(deps(), { question: QUESTION, user: employee })
-    const handoff = await createHandoff(db.db, {
-      asker: employee,
-      traceId: first.traceId ?? undefined,
-      routing: { tagOwners: {}, defaultGroup: 'hr' },
-    })
-    if (!handoff.ok) throw new Error(handoff.message)
-    const reply = await replyToHandoff(db.db, hr, {
-      id: handoff.handoff.id,
-      text: 'Yes: the Lisbon office has a bike shed in the basement, badge access.',
-      authorName: 'Harper HR',
-    })
-    if (!reply.ok) throw new Error(reply.message)
-    const promoted = await promoteHandoffReply(db.db, hr, {
-      id: handoff.handoff.id,
-      replyId: reply.replyId,
-      normalize: normalizeQuestion,
-    })
-    if (!promoted.ok) throw new Error(promoted.message)
+    const lisbon = await answeredByPerson(
+      employee,
+      QUESTION,
+      'Yes: the Lisbon office has a bike shed in the basement, badge access.',
+    )
 
     const second = await viewer('second@example.com')
     const askAs = async (attributes: schema.UserAttributes | undefined) =>
       (await answer(deps(), { question: QUESTION, user: { ...second, attributes } })).curatedAnswerId
-    expect(await askAs({ country: 'PT', location: 'Lisbon' })).toBe(promoted.curatedAnswerId)
-    expect(await askAs({ country: 'pt' })).toBe(promoted.curatedAnswerId)
-    expect(await askAs(undefined)).toBe(promoted.curatedAnswerId)
+    expect(await askAs({ country: 'PT', location: 'Lisbon' })).toBe(lisbon.curatedAnswerId)
+    expect(await askAs({ country: 'pt' })).toBe(lisbon.curatedAnswerId)
+    expect(await askAs(undefined)).toBe(lisbon.curatedAnswerId)
     expect(await askAs({ country: 'DE', location: 'Berlin' })).toBeNull()
     expect(await askAs({ country: 'PT', location: 'Porto' })).toBeNull()
 
     // The promoter can say it holds for everyone: then Berlin gets it too, and Lisbon keeps its own.
-    const everyone = await promoteHandoffReply(db.db, hr, {
-      id: handoff.handoff.id,
-      replyId: reply.replyId,
-      normalize: normalizeQuestion,
-      scope: 'everyone',
-    })
-    if (!everyone.ok) throw new Error(everyone.message)
-    expect(await askAs({ country: 'DE', location: 'Berlin' })).toBe(everyone.curatedAnswerId)
-    expect([promoted.curatedAnswerId, everyone.curatedAnswerId]).toContain(
-      await askAs({ country: 'PT', location: 'Lisbon' }),
-    )
+    const everyone = await lisbon.promote('everyone')
+    expect(await askAs({ country: 'DE', location: 'Berlin' })).toBe(everyone)
+    expect([lisbon.curatedAnswerId, everyone]).toContain(await askAs({ country: 'PT', location: 'Lisbon' }))
   })
 })

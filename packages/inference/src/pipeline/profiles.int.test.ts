@@ -9,6 +9,7 @@ import { ingestMarkdown, installNetworkGuard, type NetworkGuard } from '../testi
 import { answer } from './answer'
 import { promoteCuratedAnswer } from './curated'
 import { retrieve } from './retrieve'
+import { storedCitation } from './trace'
 import type { Asker, InferenceDeps } from './types'
 
 /**
@@ -200,15 +201,7 @@ describe('the answer says whose rule it quotes', () => {
 describe('curated answers follow the profile', () => {
   it('one quoting the Portugal rule is served in Lisbon, not in Berlin', async () => {
     const pt = await answer(deps(), { question: QUESTION, user: asker('PT') })
-    const citations = pt.citations.map(({ n, documentId, title, versionId, chunkId, quote, page }) => ({
-      n,
-      documentId,
-      title,
-      versionId,
-      chunkId,
-      quote,
-      page,
-    }))
+    const citations = pt.citations.map(storedCitation)
     expect(citations.map((c) => c.documentId)).toEqual([ids['leave-pt']])
     const id = await promoteCuratedAnswer(database.db, {
       question: QUESTION,

@@ -1,6 +1,19 @@
 import { type Database, insertAnswerTrace, type schema } from '@policydesk/db'
 import { retrievalProfile } from './profile'
-import type { AnswerInput, AnswerResult } from './types'
+import type { AnswerCitation, AnswerInput, AnswerResult } from './types'
+
+/** A citation as traces and curated answers store it: what it points at, without display fields. */
+export function storedCitation({
+  n,
+  documentId,
+  title,
+  versionId,
+  chunkId,
+  quote,
+  page,
+}: AnswerCitation): schema.TraceCitation {
+  return { n, documentId, title, versionId, chunkId, quote, page }
+}
 
 /** One answer_traces row per answer: what analysts review. Never contains secrets (no keys, no headers). */
 export async function writeTrace(
@@ -18,15 +31,7 @@ export async function writeTrace(
     abstained: result.abstained,
     cached: result.cached,
     candidates: result.candidates,
-    citations: result.citations.map(({ n, documentId, title, versionId, chunkId, quote, page }) => ({
-      n,
-      documentId,
-      title,
-      versionId,
-      chunkId,
-      quote,
-      page,
-    })),
+    citations: result.citations.map(storedCitation),
     validation: result.validation,
     versionIds: [...new Set(result.candidates.filter((c) => c.used).map((c) => c.versionId))],
     groupIds: input.user.groupIds,
