@@ -153,6 +153,17 @@ describe('policydesk CLI', () => {
     expect(again).toMatchObject({ conversations: 0, skipped: seeded.conversations, traces: 0 })
   }, 300_000)
 
+  it('prepare (what start runs first) only migrates a database that has documents', async () => {
+    const prepared = await runCli(['db', 'prepare', '--json'], env())
+    expect(prepared.code).toBe(0)
+    expect(jsonLines(prepared.stdout)[0]).toEqual({
+      migrated: true,
+      database: 'embedded',
+      seeded: false,
+      documents: 0,
+    })
+  }, 120_000)
+
   it('gives one clear line and exit 1 for bad input', async () => {
     const missing = await runCli(['ingest', '/no/such/path'], env())
     expect(missing.code).toBe(1)

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { printJson, printLine, runCommand } from '../lib/output'
-import { migrateDatabase, seedDatabase } from '../lib/prepare-database'
+import { isSeeded, migrateDatabase, seedDatabase } from '../lib/prepare-database'
 import { ProgressLine } from '../lib/progress'
 import { seedConversations } from '../lib/seed-conversations'
 import { withServices } from '../lib/services'
@@ -18,6 +18,29 @@ export function registerDbCommands(program: Command): void {
         withServices({ redis: 'none' }, async ({ handle, database }) => {
           await migrateDatabase(handle.db)
           if (opts.json) printJson({ migrated: true, database: database.kind })
+          else printLine(`Database is up to date (${database.kind}).`)
+          return 0
+        }),
+      ),
+    )
+
+  // What `policydesk start` runs first, as a child process: the launcher then supervises without holding the
+  // migration and ingestion code (and their memory) for the life of the product (docs/benchmarks.md, Memory).
+  db.command('prepare')
+    .description('apply migrations, then seed the demo users and corpus if the database has no documents')
+    .option('--json', 'machine-readable output')
+    .action((opts: { json?: boolean }) =>
+      runCommand(() =>
+        withServices({ redis: 'none' }, async ({ handle, database }) => {
+          await migrateDatabase(handle.db)
+          const seed = !(await isSeeded(handle.db))
+          if (seed && !opts.json) printLine('First run: seeding the demo users and the demo corpus…')
+          const results = seed ? await seedDatabase(handle.db) : []
+          const failed = results.filter((r) => r.result.status === 'failed')
+          for (const f of failed)
+            process.stderr.write(`failed: ${f.file}: ${'error' in f.result ? f.result.error : ''}\n`)
+          if (opts.json)
+            printJson({ migrated: true, database: database.kind, seeded: seed, documents: results.length })
           else printLine(`Database is up to date (${database.kind}).`)
           return 0
         }),

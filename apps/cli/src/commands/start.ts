@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { assertDatabaseReachable, createDb } from '@policydesk/db'
 import {
   acquireDatabase,
   type EmbeddedDatabaseWatchdog,
@@ -25,7 +24,6 @@ import type { Command } from 'commander'
 import { readCliEnv } from '../env'
 import { localMetricsToken } from '../lib/metrics-token'
 import { printJson, runCommand } from '../lib/output'
-import { isSeeded, migrateDatabase, seedDatabase } from '../lib/prepare-database'
 import { nextArgs, planStart } from '../lib/start-plan'
 
 const log = createLogger('policydesk')
@@ -89,18 +87,14 @@ async function start(dev: boolean, json: boolean): Promise<number> {
   process.on('SIGINT', () => void stopAll(0))
   process.on('SIGTERM', () => void stopAll(0))
 
-  try {
-    await assertDatabaseReachable(database.url)
-    const handle = createDb(database.url)
-    await migrateDatabase(handle.db)
-    if (!(await isSeeded(handle.db))) {
-      log.info('first run: seeding demo users and the demo corpus…')
-      await seedDatabase(handle.db)
-    }
-    await handle.close()
-  } catch (error) {
+  // Migrations and the first run's seeding run in a child process: the launcher stays small for the life of
+  // the product (it held the migration and ingestion code, ~250 MiB, before; docs/benchmarks.md, Memory).
+  const prepared = await prepareDatabase(findProjectRoot())
+  if (prepared !== 0) {
     await stopAll(1)
-    throw error
+    throw new UserFacingError(
+      `Preparing the database failed (exit ${prepared}); the lines above say why. Nothing else was started.`,
+    )
   }
 
   log.info(
@@ -171,4 +165,20 @@ function warnLoudly(message: string): void {
   // must not miss it. Log collectors get it as a structured line as well.
   process.stderr.write(`\n${bar}\n${message}\n${bar}\n`)
   if (!process.stderr.isTTY) log.warn(message, { exposure: true })
+}
+
+/**
+ * `policydesk db prepare` (migrations, then the demo corpus on an empty database) in a child process, its
+ * output on this process's stderr so `start --json` keeps stdout to its one JSON line. Resolves with the
+ * exit code.
+ */
+function prepareDatabase(root: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'apps/cli/bin/policydesk.mjs'), 'db', 'prepare'], {
+      cwd: root,
+      stdio: ['ignore', 2, 2],
+    })
+    child.on('error', () => resolve(1))
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
 }
